@@ -1,0 +1,215 @@
+import datetime
+
+from callcenter.v1 import common_pb2 as _common_pb2
+from google.protobuf import duration_pb2 as _duration_pb2
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class IvrInputKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    IVR_INPUT_KIND_UNSPECIFIED: _ClassVar[IvrInputKind]
+    IVR_INPUT_KIND_DIGITS: _ClassVar[IvrInputKind]
+    IVR_INPUT_KIND_NO_INPUT: _ClassVar[IvrInputKind]
+    IVR_INPUT_KIND_INVALID: _ClassVar[IvrInputKind]
+
+class IdentificationResult(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    IDENTIFICATION_RESULT_UNSPECIFIED: _ClassVar[IdentificationResult]
+    IDENTIFICATION_RESULT_IDENTIFIED: _ClassVar[IdentificationResult]
+    IDENTIFICATION_RESULT_AMBIGUOUS: _ClassVar[IdentificationResult]
+    IDENTIFICATION_RESULT_UNKNOWN: _ClassVar[IdentificationResult]
+IVR_INPUT_KIND_UNSPECIFIED: IvrInputKind
+IVR_INPUT_KIND_DIGITS: IvrInputKind
+IVR_INPUT_KIND_NO_INPUT: IvrInputKind
+IVR_INPUT_KIND_INVALID: IvrInputKind
+IDENTIFICATION_RESULT_UNSPECIFIED: IdentificationResult
+IDENTIFICATION_RESULT_IDENTIFIED: IdentificationResult
+IDENTIFICATION_RESULT_AMBIGUOUS: IdentificationResult
+IDENTIFICATION_RESULT_UNKNOWN: IdentificationResult
+
+class CallReceived(_message.Message):
+    __slots__ = ("caller_number", "dialed_number", "provider", "provider_call_id")
+    CALLER_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    DIALED_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    PROVIDER_FIELD_NUMBER: _ClassVar[int]
+    PROVIDER_CALL_ID_FIELD_NUMBER: _ClassVar[int]
+    caller_number: str
+    dialed_number: str
+    provider: str
+    provider_call_id: str
+    def __init__(self, caller_number: _Optional[str] = ..., dialed_number: _Optional[str] = ..., provider: _Optional[str] = ..., provider_call_id: _Optional[str] = ...) -> None: ...
+
+class IvrStarted(_message.Message):
+    __slots__ = ("flow_id", "flow_version")
+    FLOW_ID_FIELD_NUMBER: _ClassVar[int]
+    FLOW_VERSION_FIELD_NUMBER: _ClassVar[int]
+    flow_id: str
+    flow_version: str
+    def __init__(self, flow_id: _Optional[str] = ..., flow_version: _Optional[str] = ...) -> None: ...
+
+class IvrInputReceived(_message.Message):
+    __slots__ = ("node_id", "kind", "digits")
+    NODE_ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    DIGITS_FIELD_NUMBER: _ClassVar[int]
+    node_id: str
+    kind: IvrInputKind
+    digits: str
+    def __init__(self, node_id: _Optional[str] = ..., kind: _Optional[_Union[IvrInputKind, str]] = ..., digits: _Optional[str] = ...) -> None: ...
+
+class IvrCompleted(_message.Message):
+    __slots__ = ("flow_id", "last_node_id", "collected", "time_in_ivr")
+    class CollectedEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    FLOW_ID_FIELD_NUMBER: _ClassVar[int]
+    LAST_NODE_ID_FIELD_NUMBER: _ClassVar[int]
+    COLLECTED_FIELD_NUMBER: _ClassVar[int]
+    TIME_IN_IVR_FIELD_NUMBER: _ClassVar[int]
+    flow_id: str
+    last_node_id: str
+    collected: _containers.ScalarMap[str, str]
+    time_in_ivr: _duration_pb2.Duration
+    def __init__(self, flow_id: _Optional[str] = ..., last_node_id: _Optional[str] = ..., collected: _Optional[_Mapping[str, str]] = ..., time_in_ivr: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
+
+class CustomerIdentified(_message.Message):
+    __slots__ = ("result", "customer_id", "candidate_customer_ids", "looked_up_by", "attributes")
+    class AttributesEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    RESULT_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
+    CANDIDATE_CUSTOMER_IDS_FIELD_NUMBER: _ClassVar[int]
+    LOOKED_UP_BY_FIELD_NUMBER: _ClassVar[int]
+    ATTRIBUTES_FIELD_NUMBER: _ClassVar[int]
+    result: IdentificationResult
+    customer_id: str
+    candidate_customer_ids: _containers.RepeatedScalarFieldContainer[str]
+    looked_up_by: str
+    attributes: _containers.ScalarMap[str, str]
+    def __init__(self, result: _Optional[_Union[IdentificationResult, str]] = ..., customer_id: _Optional[str] = ..., candidate_customer_ids: _Optional[_Iterable[str]] = ..., looked_up_by: _Optional[str] = ..., attributes: _Optional[_Mapping[str, str]] = ...) -> None: ...
+
+class CallQueued(_message.Message):
+    __slots__ = ("queue_id", "priority", "required_skills", "first_queued_at")
+    QUEUE_ID_FIELD_NUMBER: _ClassVar[int]
+    PRIORITY_FIELD_NUMBER: _ClassVar[int]
+    REQUIRED_SKILLS_FIELD_NUMBER: _ClassVar[int]
+    FIRST_QUEUED_AT_FIELD_NUMBER: _ClassVar[int]
+    queue_id: str
+    priority: int
+    required_skills: _containers.RepeatedCompositeFieldContainer[_common_pb2.SkillRequirement]
+    first_queued_at: _timestamp_pb2.Timestamp
+    def __init__(self, queue_id: _Optional[str] = ..., priority: _Optional[int] = ..., required_skills: _Optional[_Iterable[_Union[_common_pb2.SkillRequirement, _Mapping]]] = ..., first_queued_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class CallOffered(_message.Message):
+    __slots__ = ("offer_id", "agent_id", "queue_id", "expires_at")
+    OFFER_ID_FIELD_NUMBER: _ClassVar[int]
+    AGENT_ID_FIELD_NUMBER: _ClassVar[int]
+    QUEUE_ID_FIELD_NUMBER: _ClassVar[int]
+    EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
+    offer_id: str
+    agent_id: str
+    queue_id: str
+    expires_at: _timestamp_pb2.Timestamp
+    def __init__(self, offer_id: _Optional[str] = ..., agent_id: _Optional[str] = ..., queue_id: _Optional[str] = ..., expires_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class OfferAccepted(_message.Message):
+    __slots__ = ("offer_id", "agent_id")
+    OFFER_ID_FIELD_NUMBER: _ClassVar[int]
+    AGENT_ID_FIELD_NUMBER: _ClassVar[int]
+    offer_id: str
+    agent_id: str
+    def __init__(self, offer_id: _Optional[str] = ..., agent_id: _Optional[str] = ...) -> None: ...
+
+class OfferRejected(_message.Message):
+    __slots__ = ("offer_id", "agent_id", "reason")
+    OFFER_ID_FIELD_NUMBER: _ClassVar[int]
+    AGENT_ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    offer_id: str
+    agent_id: str
+    reason: str
+    def __init__(self, offer_id: _Optional[str] = ..., agent_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class OfferTimedOut(_message.Message):
+    __slots__ = ("offer_id", "agent_id")
+    OFFER_ID_FIELD_NUMBER: _ClassVar[int]
+    AGENT_ID_FIELD_NUMBER: _ClassVar[int]
+    offer_id: str
+    agent_id: str
+    def __init__(self, offer_id: _Optional[str] = ..., agent_id: _Optional[str] = ...) -> None: ...
+
+class CallConnected(_message.Message):
+    __slots__ = ("agent_id", "queue_id")
+    AGENT_ID_FIELD_NUMBER: _ClassVar[int]
+    QUEUE_ID_FIELD_NUMBER: _ClassVar[int]
+    agent_id: str
+    queue_id: str
+    def __init__(self, agent_id: _Optional[str] = ..., queue_id: _Optional[str] = ...) -> None: ...
+
+class CallHeld(_message.Message):
+    __slots__ = ("agent_id",)
+    AGENT_ID_FIELD_NUMBER: _ClassVar[int]
+    agent_id: str
+    def __init__(self, agent_id: _Optional[str] = ...) -> None: ...
+
+class CallResumed(_message.Message):
+    __slots__ = ("agent_id",)
+    AGENT_ID_FIELD_NUMBER: _ClassVar[int]
+    agent_id: str
+    def __init__(self, agent_id: _Optional[str] = ...) -> None: ...
+
+class CallTransferred(_message.Message):
+    __slots__ = ("from_agent_id", "queue_id", "agent_id", "external_number")
+    FROM_AGENT_ID_FIELD_NUMBER: _ClassVar[int]
+    QUEUE_ID_FIELD_NUMBER: _ClassVar[int]
+    AGENT_ID_FIELD_NUMBER: _ClassVar[int]
+    EXTERNAL_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    from_agent_id: str
+    queue_id: str
+    agent_id: str
+    external_number: str
+    def __init__(self, from_agent_id: _Optional[str] = ..., queue_id: _Optional[str] = ..., agent_id: _Optional[str] = ..., external_number: _Optional[str] = ...) -> None: ...
+
+class CallAbandoned(_message.Message):
+    __slots__ = ("stage", "queue_id", "waited")
+    STAGE_FIELD_NUMBER: _ClassVar[int]
+    QUEUE_ID_FIELD_NUMBER: _ClassVar[int]
+    WAITED_FIELD_NUMBER: _ClassVar[int]
+    stage: _common_pb2.CallStage
+    queue_id: str
+    waited: _duration_pb2.Duration
+    def __init__(self, stage: _Optional[_Union[_common_pb2.CallStage, str]] = ..., queue_id: _Optional[str] = ..., waited: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
+
+class CallEnded(_message.Message):
+    __slots__ = ("ended_by", "agent_id")
+    ENDED_BY_FIELD_NUMBER: _ClassVar[int]
+    AGENT_ID_FIELD_NUMBER: _ClassVar[int]
+    ended_by: _common_pb2.Party
+    agent_id: str
+    def __init__(self, ended_by: _Optional[_Union[_common_pb2.Party, str]] = ..., agent_id: _Optional[str] = ...) -> None: ...
+
+class WrapUpCompleted(_message.Message):
+    __slots__ = ("agent_id", "disposition_code", "wrap_up")
+    AGENT_ID_FIELD_NUMBER: _ClassVar[int]
+    DISPOSITION_CODE_FIELD_NUMBER: _ClassVar[int]
+    WRAP_UP_FIELD_NUMBER: _ClassVar[int]
+    agent_id: str
+    disposition_code: str
+    wrap_up: _duration_pb2.Duration
+    def __init__(self, agent_id: _Optional[str] = ..., disposition_code: _Optional[str] = ..., wrap_up: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...

@@ -1,0 +1,79 @@
+"""Running a handler with bounded retries, traced as the consumer span of the event's trace."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from aiokafka.structs import ConsumerRecord
+from opentelemetry import propagate, trace
+from tenacity import AsyncRetrying, retry_if_not_exception_type, stop_after_attempt, wait_exponential
+
+from callcenter.v1.envelope_pb2 import Event
+from chassis.kafka.headers import HeaderGetter
+from chassis.telemetry import tracing_enabled
+
+log = logging.getLogger(__name__)
+_tracer = trace.get_tracer("chassis.kafka")
+_getter = HeaderGetter()
+
+
+class RejectEvent(Exception):  # noqa: N818 - reads as the command it is
+    """Raised by a handler for an event it can never handle: dead-lettered at once."""
+
+
+class HandlerRunner:
+    def __init__(self, handler: Callable[[Event], Awaitable[None]], max_attempts: int) -> None:
+        self._handler = handler
+        self._max_attempts = max_attempts
+        self._retrying = AsyncRetrying(
+            stop=stop_after_attempt(max(1, max_attempts - 1)),
+            wait=wait_exponential(multiplier=0.05, max=1.0),
+            retry=retry_if_not_exception_type(RejectEvent),
+            reraise=True,
+        )
+
+    async def run(self, event: Event, record: ConsumerRecord[bytes, bytes]) -> str | None:
+        """Handle the event; return why it failed for good, or None when it was handled."""
+        try:
+            if tracing_enabled():
+                await self._traced(event, record)
+            else:
+                await self._attempt(event)
+        except RejectEvent as exc:
+            return f"rejected by handler: {exc}"
+        except Exception as exc:
+            log.exception("handler failed", extra={"event_id": event.event_id})
+            return f"handler failed after retries: {type(exc).__name__}: {exc}"
+        return None
+
+    async def _traced(self, event: Event, record: ConsumerRecord[bytes, bytes]) -> None:
+        parent = propagate.extract(record.headers or (), getter=_getter)
+        with _tracer.start_as_current_span(
+            f"{record.topic} process",
+            context=parent,
+            kind=trace.SpanKind.CONSUMER,
+            attributes={
+                "messaging.system": "kafka",
+                "messaging.operation.type": "process",
+                "messaging.destination.name": record.topic,
+                "messaging.destination.partition.id": str(record.partition),
+                "messaging.kafka.offset": record.offset,
+                "callcenter.event_type": event.event_type,
+                "callcenter.call_id": event.correlation_id,
+                "callcenter.tenant_id": event.tenant_id,
+            },
+        ):
+            await self._attempt(event)
+
+    async def _attempt(self, event: Event) -> None:
+        # The first try goes straight to the handler: retry machinery costs only on failure.
+        try:
+            await self._handler(event)
+        except RejectEvent:
+            raise
+        except Exception:
+            if self._max_attempts <= 1:
+                raise
+            log.warning("handler failed, retrying", extra={"event_id": event.event_id})
+            await self._retrying(self._handler, event)

@@ -1,0 +1,59 @@
+"""Topic names, partition counts and keys: the one place that defines them.
+
+Call and agent events are keyed by routing domain (the tenant id unless a tenant
+is split) and share one partition count, so that one router instance owns a
+domain's calls and agents alike. See docs/events.md.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import TopicAlreadyExistsError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Topics:
+    """Topic names under one prefix (tests use a unique prefix each)."""
+
+    prefix: str = "callcenter."
+
+    @property
+    def calls(self) -> str:
+        return f"{self.prefix}calls.v1"
+
+    @property
+    def agents(self) -> str:
+        return f"{self.prefix}agents.v1"
+
+    def dead_letter(self, consumer_group: str) -> str:
+        return f"{self.prefix}dlq.{consumer_group}"
+
+    def event_topics(self) -> list[str]:
+        return [self.calls, self.agents]
+
+
+async def ensure_topics(bootstrap_servers: str, names: Iterable[str], partitions: int) -> None:
+    """Create the topics that do not exist yet; leave existing ones as they are.
+
+    Topics must exist before any client touches them: a broker that auto-creates
+    topics picks its own partition count, which breaks co-partitioning.
+    """
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers)
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        wanted = [NewTopic(n, partitions, 1) for n in names if n not in existing]
+        if wanted:
+            try:
+                await admin.create_topics(wanted)
+            except TopicAlreadyExistsError:
+                pass  # created meanwhile by another process: fine
+            log.info("created topics", extra={"topics": [t.name for t in wanted]})
+    finally:
+        await admin.close()

@@ -1,0 +1,35 @@
+"""Human-readable lines for JSON logs and decoded events."""
+
+from __future__ import annotations
+
+import json
+
+from google.protobuf.json_format import MessageToDict
+
+from callcenter.v1.envelope_pb2 import Event
+from chassis.events import payload_of
+
+_LOG_KEYS = {"time", "level", "logger", "message", "service", "taskName"}
+
+
+def log_line(raw: str) -> str:
+    """'09:01:02 INFO  call received call_id=… trace_id=…' from a JSON log line."""
+    try:
+        record = json.loads(raw)
+    except ValueError:
+        return raw
+    if not isinstance(record, dict) or "message" not in record:
+        return raw
+    clock = str(record.get("time", ""))[11:19]
+    extras = " ".join(f"{k}={v}" for k, v in record.items() if k not in _LOG_KEYS)
+    return f"{clock} {record.get('level', ''):<7} {record['message']} {extras}".rstrip()
+
+
+def event_line(event: Event) -> str:
+    payload = payload_of(event)
+    body = MessageToDict(payload, preserving_proto_field_name=True) if payload else {}
+    return (
+        f"{event.occurred_at.ToJsonString()} {event.event_type:<18} tenant={event.tenant_id} "
+        f"{'call' if event.aggregate_type == 1 else 'agent'}={event.aggregate_id} "
+        f"seq={event.sequence} {json.dumps(body, separators=(',', ':'))}"
+    )

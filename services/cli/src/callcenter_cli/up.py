@@ -1,0 +1,127 @@
+"""`callcenter up`: the whole platform on this machine, one process per service."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import sys
+from pathlib import Path
+
+import httpx
+
+from callcenter_cli.render import log_line
+from callcenter_cli.services import SERVICES, LocalService, local_config
+from chassis.broker import EmbeddedBroker
+from chassis.topics import Topics, ensure_topics
+
+COLOURS = ["\033[36m", "\033[35m", "\033[33m", "\033[32m", "\033[34m", "\033[31m"]
+RESET = "\033[0m"
+READY_TIMEOUT_S = 120.0
+
+
+class Platform:
+    def __init__(self, repo_root: Path) -> None:
+        self.config = local_config(repo_root)
+        self.processes: dict[str, asyncio.subprocess.Process] = {}
+        self.broker: EmbeddedBroker | None = None
+        self.width = max(len(s.name) for s in SERVICES)
+
+    def bootstrap_servers(self) -> str:
+        if os.environ.get("KAFKA_BOOTSTRAP_SERVERS"):
+            return os.environ["KAFKA_BOOTSTRAP_SERVERS"]
+        self.broker = EmbeddedBroker(port=int(self.config["KAFKA_HOST_PORT"])).start()
+        self.say("broker", f"embedded Kafka-protocol broker on {self.broker.bootstrap_servers}")
+        return self.broker.bootstrap_servers
+
+    def say(self, name: str, line: str, colour: str = "") -> None:
+        print(f"{colour}{name:>{self.width}} |{RESET} {line}", flush=True)
+
+    async def start(self, service: LocalService, bootstrap: str, colour: str) -> None:
+        env = {**os.environ, "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
+               "TOPIC_PREFIX": self.config["TOPIC_PREFIX"],
+               "KAFKA_PARTITIONS": self.config["KAFKA_PARTITIONS"],
+               "HTTP_PORT": self.config[service.http_port_var]}
+        if service.grpc_port_var:
+            env["GRPC_PORT"] = self.config[service.grpc_port_var]
+        process = await asyncio.create_subprocess_exec(
+            service.command, env=env, stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT, start_new_session=True,
+        )
+        self.processes[service.name] = process
+        asyncio.create_task(self._relay(service.name, process, colour))
+
+    async def _relay(self, name: str, process: asyncio.subprocess.Process, colour: str) -> None:
+        assert process.stdout
+        async for raw in process.stdout:
+            self.say(name, log_line(raw.decode(errors="replace").rstrip()), colour)
+
+    async def wait_ready(self, service: LocalService) -> None:
+        url = f"http://127.0.0.1:{self.config[service.http_port_var]}/readyz"
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + READY_TIMEOUT_S
+        async with httpx.AsyncClient(timeout=1.0) as http:
+            while loop.time() < deadline:
+                if self.processes[service.name].returncode is not None:
+                    raise RuntimeError(f"{service.name} exited during start-up")
+                with contextlib.suppress(httpx.HTTPError):
+                    if (await http.get(url)).status_code == 200:
+                        return
+                await asyncio.sleep(0.25)
+        raise TimeoutError(f"{service.name} not ready at {url} after {READY_TIMEOUT_S:.0f} s")
+
+    async def stop(self) -> None:
+        for process in self.processes.values():
+            if process.returncode is None:
+                process.send_signal(signal.SIGTERM)
+        for name, process in self.processes.items():
+            try:
+                await asyncio.wait_for(process.wait(), timeout=15)
+            except TimeoutError:
+                self.say(name, "did not stop within 15 s; killed")
+                process.kill()
+        if self.broker:
+            self.broker.stop()
+
+
+async def up(repo_root: Path) -> int:
+    platform = Platform(repo_root)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        bootstrap = platform.bootstrap_servers()
+        topics = Topics(platform.config["TOPIC_PREFIX"])
+        await ensure_topics(bootstrap, topics.event_topics(), int(platform.config["KAFKA_PARTITIONS"]))
+        for service, colour in zip(SERVICES, COLOURS, strict=False):
+            await platform.start(service, bootstrap, colour)
+        await asyncio.gather(*(platform.wait_ready(s) for s in SERVICES))
+        print_banner(platform, bootstrap)
+        exited = [asyncio.create_task(p.wait()) for p in platform.processes.values()]
+        await asyncio.wait([asyncio.create_task(stop.wait()), *exited],
+                           return_when=asyncio.FIRST_COMPLETED)
+        crashed = [n for n, p in platform.processes.items() if p.returncode is not None]
+        if crashed:
+            print(f"stopping: {', '.join(crashed)} exited", file=sys.stderr)
+            return 1
+        return 0
+    except (RuntimeError, TimeoutError) as exc:
+        print(f"callcenter up failed: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        await platform.stop()
+
+
+def print_banner(platform: Platform, bootstrap: str) -> None:
+    c = platform.config
+    print(f"""
+The platform is up. Try:
+  curl -s -X POST http://127.0.0.1:{c['INGEST_HTTP_HOST_PORT']}/v1/calls -H 'content-type: application/json' \\
+    -d '{{"tenant_id":"acme","caller_number":"+33612345678","dialed_number":"+33970000000","provider_call_id":"demo-1"}}'
+  KAFKA_BOOTSTRAP_SERVERS={bootstrap} uv run callcenter tail calls
+Ingest API docs:   http://127.0.0.1:{c['INGEST_HTTP_HOST_PORT']}/docs
+Live calls:        http://127.0.0.1:{c['METRICS_HTTP_HOST_PORT']}/v1/tenants/acme/calls/live
+Ctrl-C stops everything.
+""", flush=True)
