@@ -111,9 +111,11 @@ def _settings_fields(path: Path, base: str) -> Iterator[tuple[str, str, bool]]:
 
 
 def settings_env(service: str) -> dict[str, bool]:
-    """Environment variables a service reads -> whether it is required.
+    """Environment variables a deployment must set for a service -> whether it is required.
 
-    The chassis' ServiceSettings plus the fields of the service's own subclasses of it.
+    Every field of the chassis' ServiceSettings (shared: set once, everywhere), plus the
+    required fields of the service's own subclasses. A service's tuning knobs that have
+    defaults may be left out.
     """
     fields: dict[str, bool] = {}
     chassis = ROOT / "services/chassis/src/chassis/settings.py"
@@ -122,7 +124,8 @@ def settings_env(service: str) -> dict[str, bool]:
     src = ROOT / "services" / service / "src"
     for path in sorted(src.rglob("*.py")) if src.exists() else []:
         for _, env, required in _settings_fields(path, "ServiceSettings"):
-            fields[env] = required
+            if required:
+                fields[env] = required
     if service not in GRPC_SERVICES:
         fields.pop("GRPC_PORT", None)
     return fields

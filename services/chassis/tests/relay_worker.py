@@ -27,9 +27,15 @@ async def main() -> None:
 
     consumer = EventConsumer(
         bootstrap,
-        ConsumerOptions(group_id=group, topics=[source], dead_letter_topic=f"{group}.dlq",
-                        max_records=20, session_timeout_ms=6000),
-        relay, publisher,
+        ConsumerOptions(
+            group_id=group,
+            topics=[source],
+            dead_letter_topic=f"{group}.dlq",
+            max_records=20,
+            session_timeout_ms=6000,
+        ),
+        relay,
+        publisher,
     )
     await serve([consumer, publisher], grace_s=5)
 

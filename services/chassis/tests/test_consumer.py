@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from chassis.testing.factories import call_received
 
 from callcenter.v1.envelope_pb2 import Event
 from chassis.kafka import ConsumerOptions, EventConsumer, EventPublisher, RejectEvent
 from chassis.kafka.headers import header
+from chassis.testing.factories import call_received
 from chassis.testing.reader import TopicReader
 from chassis.testing.waiting import eventually
 from chassis.topics import Topics
@@ -18,11 +18,14 @@ pytestmark = pytest.mark.integration
 
 
 def options(topics: Topics, group: str, **kw: object) -> ConsumerOptions:
-    return ConsumerOptions(group_id=group, topics=[topics.calls],
-                           dead_letter_topic=topics.dead_letter(group), **kw)  # type: ignore[arg-type]
+    return ConsumerOptions(
+        group_id=group, topics=[topics.calls], dead_letter_topic=topics.dead_letter(group), **kw
+    )  # type: ignore[arg-type]
 
 
-async def start_consumer(bootstrap: str, opts: ConsumerOptions, handler, publisher) -> EventConsumer:
+async def start_consumer(
+    bootstrap: str, opts: ConsumerOptions, handler, publisher
+) -> EventConsumer:
     consumer = EventConsumer(bootstrap, opts, handler, publisher)
     await consumer.start()
     return consumer
@@ -61,7 +64,9 @@ async def test_a_redelivered_event_has_one_effect(
 
     first, second = call_received(1), call_received(2)
     await publisher.publish_all(topics.calls, [first, first, second, first])
-    consumer = await start_consumer(kafka_bootstrap, options(topics, unique_name), handle, publisher)
+    consumer = await start_consumer(
+        kafka_bootstrap, options(topics, unique_name), handle, publisher
+    )
     try:
         await eventually(lambda: second.event_id in effects, what="events handled")
         await eventually(lambda: consumer.caught_up, what="consumer caught up")

@@ -18,9 +18,17 @@ from chassis.events import (
 
 def test_new_event_fills_the_whole_envelope() -> None:
     at = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-    event = new_event(CallEnded(ended_by=1), tenant_id="acme", aggregate_type=AGGREGATE_TYPE_CALL,
-                      aggregate_id="c1", sequence=7, producer="ivr", correlation_id="c1",
-                      occurred_at=at, causation_id="cause")
+    event = new_event(
+        CallEnded(ended_by=1),
+        tenant_id="acme",
+        aggregate_type=AGGREGATE_TYPE_CALL,
+        aggregate_id="c1",
+        sequence=7,
+        producer="ivr",
+        correlation_id="c1",
+        occurred_at=at,
+        causation_id="cause",
+    )
     assert event.event_type == "CallEnded"
     assert event.routing_domain == "acme"
     assert event.occurred_at.ToDatetime(UTC) == at

@@ -15,6 +15,7 @@ async def test_health_follows_readiness() -> None:
         assert (await stub.Check(request)).status == health_pb2.HealthCheckResponse.NOT_SERVING
         await server.mark_serving()
         assert (await stub.Check(request)).status == health_pb2.HealthCheckResponse.SERVING
-        assert (await stub.Check(health_pb2.HealthCheckRequest())).status == \
-            health_pb2.HealthCheckResponse.SERVING
+        assert (
+            await stub.Check(health_pb2.HealthCheckRequest())
+        ).status == health_pb2.HealthCheckResponse.SERVING
     await server.stop(0)

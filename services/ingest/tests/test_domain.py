@@ -5,8 +5,12 @@ from ingest.domain import CallArrival
 
 
 def arrival(**overrides: str) -> CallArrival:
-    fields = {"tenant_id": "acme", "caller_number": "+33 1 23 45 67 89",
-              "dialed_number": "+1 (212) 555-0100", "provider_call_id": "CA123"}
+    fields = {
+        "tenant_id": "acme",
+        "caller_number": "+33 1 23 45 67 89",
+        "dialed_number": "+1 (212) 555-0100",
+        "provider_call_id": "CA123",
+    }
     return CallArrival(**{**fields, **overrides})
 
 

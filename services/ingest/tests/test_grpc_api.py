@@ -23,8 +23,11 @@ async def test_report_over_grpc(intake: CallIntake) -> None:
         async with grpc.aio.insecure_channel(f"127.0.0.1:{server.port}") as channel:
             stub = ingest_pb2_grpc.IngestServiceStub(channel)
             request = ingest_pb2.ReportCallArrivedRequest(
-                tenant_id="acme", caller_number="+442071838750", dialed_number="+442079460000",
-                provider_call_id="sip-1")
+                tenant_id="acme",
+                caller_number="+442071838750",
+                dialed_number="+442079460000",
+                provider_call_id="sip-1",
+            )
             reply = await stub.ReportCallArrived(request)
             assert reply.call_id
             request.caller_number = "not a number"

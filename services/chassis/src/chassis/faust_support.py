@@ -22,6 +22,7 @@ caught up?", see `group_lag()`).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -57,7 +58,7 @@ _RETRIABLE = (
 )
 
 
-class HighwaterError(kafka_errors.KafkaError):
+class HighwaterError(kafka_errors.KafkaError):  # type: ignore[misc]
     """The end offset of some partitions could not be read."""
 
 
@@ -85,7 +86,10 @@ def fetch_requests(
         by_node[leaders[tp]][tp.topic].append((tp.partition, max(offset, 0), 1))
     return {
         node: FetchRequest(
-            max_wait_time=max_wait_ms, min_bytes=0, max_bytes=1, isolation_level=isolation_level,
+            max_wait_time=max_wait_ms,
+            min_bytes=0,
+            max_bytes=1,
+            isolation_level=isolation_level,
             topics=list(topics.items()),
         )
         for node, topics in by_node.items()
@@ -166,7 +170,9 @@ async def fetch_end_offsets(
         # carries no high watermark.
         starts = await consumer.beginning_offsets(askable)
         requests = fetch_requests(
-            starts, {tp: leaders[tp] for tp in askable}, isolation_level,
+            starts,
+            {tp: leaders[tp] for tp in askable},
+            isolation_level,
             max_wait_ms=min(10 * 4**attempt, 1000),
         )
         for node, request in requests.items():
@@ -250,7 +256,9 @@ async def ensure_changelog_topics(app: Any, bootstrap_servers: str) -> list[str]
         name = topic.get_topic_name()
         partitions = topic.partitions or app.conf.topic_partitions
         wanted[name] = NewTopic(
-            name, partitions, app.conf.topic_replication_factor,
+            name,
+            partitions,
+            app.conf.topic_replication_factor,
             topic_configs={"cleanup.policy": "compact"},
         )
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers)
@@ -259,10 +267,9 @@ async def ensure_changelog_topics(app: Any, bootstrap_servers: str) -> list[str]
         existing = set(await admin.list_topics())
         missing = [t for name, t in wanted.items() if name not in existing]
         if missing:
-            try:
+            # Created meanwhile by another worker: fine.
+            with contextlib.suppress(kafka_errors.TopicAlreadyExistsError):
                 await admin.create_topics(missing)
-            except kafka_errors.TopicAlreadyExistsError:
-                pass  # created meanwhile by another worker
             log.info("created changelog topics", extra={"topics": [t.name for t in missing]})
     finally:
         await admin.close()

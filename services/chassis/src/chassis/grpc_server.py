@@ -15,7 +15,9 @@ class GrpcServer:
     """Serves the given services; health reports SERVING only once `mark_serving` is called,
     so a probe does not send traffic before the service has caught up."""
 
-    def __init__(self, port: int, registrars: Iterable[Registrar], service_names: Iterable[str]) -> None:
+    def __init__(
+        self, port: int, registrars: Iterable[Registrar], service_names: Iterable[str]
+    ) -> None:
         self._server = grpc.aio.server()
         self._health = health.aio.HealthServicer()
         self._names = list(service_names)
@@ -39,6 +41,8 @@ class GrpcServer:
         await self._set_all(health_pb2.HealthCheckResponse.NOT_SERVING)
         await self._server.stop(grace_s)
 
-    async def _set_all(self, status: health_pb2.HealthCheckResponse.ServingStatus.ValueType) -> None:
+    async def _set_all(
+        self, status: health_pb2.HealthCheckResponse.ServingStatus.ValueType
+    ) -> None:
         for name in ["", *self._names]:  # "" is the server as a whole
             await self._health.set(name, status)

@@ -38,6 +38,6 @@ def setup_logging(service_name: str, level: str = "INFO") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    # Client libraries are chatty at INFO about every rebalance and reconnect.
-    for noisy in ("aiokafka", "kafka", "uvicorn.access"):
+    # Client libraries are chatty at INFO about every rebalance, reconnect and start step.
+    for noisy in ("aiokafka", "kafka", "uvicorn.access", "uvicorn.error", "faust", "mode"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))

@@ -19,7 +19,8 @@ class Component(Protocol):
 
 
 async def serve(
-    components: Sequence[Component], grace_s: float,
+    components: Sequence[Component],
+    grace_s: float,
     on_started: Callable[[], Awaitable[None]] | None = None,
 ) -> None:
     """Start everything, wait for a stop signal, then stop: the components listed first
@@ -44,6 +45,8 @@ async def serve(
             try:
                 await asyncio.wait_for(component.stop(), timeout=grace_s)
             except Exception:
-                log.exception("component did not stop cleanly", extra={"component": repr(component)})
+                log.exception(
+                    "component did not stop cleanly", extra={"component": repr(component)}
+                )
         shutdown_tracing()
         log.info("service stopped")

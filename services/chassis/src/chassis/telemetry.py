@@ -32,8 +32,8 @@ def setup_tracing(service_name: str, otlp_endpoint: str | None) -> bool:
     )
 
     AIOKafkaInstrumentor().instrument()
-    GrpcAioInstrumentorServer().instrument()
-    GrpcAioInstrumentorClient().instrument()
+    GrpcAioInstrumentorServer().instrument()  # type: ignore[no-untyped-call]
+    GrpcAioInstrumentorClient().instrument()  # type: ignore[no-untyped-call]
     return True
 
 

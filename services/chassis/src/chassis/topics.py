@@ -7,6 +7,7 @@ domain's calls and agents alike. See docs/events.md.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -50,10 +51,8 @@ async def ensure_topics(bootstrap_servers: str, names: Iterable[str], partitions
         existing = set(await admin.list_topics())
         wanted = [NewTopic(n, partitions, 1) for n in names if n not in existing]
         if wanted:
-            try:
+            with contextlib.suppress(TopicAlreadyExistsError):  # created meanwhile: fine
                 await admin.create_topics(wanted)
-            except TopicAlreadyExistsError:
-                pass  # created meanwhile by another process: fine
             log.info("created topics", extra={"topics": [t.name for t in wanted]})
     finally:
         await admin.close()

@@ -10,6 +10,11 @@ from chassis.topics import ensure_topics
 
 def main() -> None:
     settings = load(ServiceSettings)
-    asyncio.run(ensure_topics(settings.kafka_bootstrap_servers, settings.topics.event_topics(),
-                              settings.kafka_partitions))
+    asyncio.run(
+        ensure_topics(
+            settings.kafka_bootstrap_servers,
+            settings.topics.event_topics(),
+            settings.kafka_partitions,
+        )
+    )
     print(f"topics ready: {', '.join(settings.topics.event_topics())}")

@@ -35,8 +35,11 @@ def main() -> None:
 
         raise SystemExit(asyncio.run(up(REPO_ROOT)))
     if args.command == "topics":
-        asyncio.run(ensure_topics(_bootstrap(config), topics.event_topics(),
-                                  int(config["KAFKA_PARTITIONS"])))
+        asyncio.run(
+            ensure_topics(
+                _bootstrap(config), topics.event_topics(), int(config["KAFKA_PARTITIONS"])
+            )
+        )
     elif args.command == "tail":
         from callcenter_cli.tail import tail as run_tail
 

@@ -11,7 +11,9 @@ from callcenter_cli.render import event_line
 
 async def tail(bootstrap_servers: str, topic: str, from_beginning: bool) -> None:
     consumer = AIOKafkaConsumer(
-        topic, bootstrap_servers=bootstrap_servers, enable_auto_commit=False,
+        topic,
+        bootstrap_servers=bootstrap_servers,
+        enable_auto_commit=False,
         auto_offset_reset="earliest" if from_beginning else "latest",
     )
     await consumer.start()
@@ -21,7 +23,10 @@ async def tail(bootstrap_servers: str, topic: str, from_beginning: bool) -> None
             try:
                 print(event_line(Event.FromString(record.value or b"")), flush=True)
             except DecodeError:
-                print(f"(not an event) partition={record.partition} offset={record.offset} "
-                      f"{(record.value or b'')[:80]!r}", flush=True)
+                print(
+                    f"(not an event) partition={record.partition} offset={record.offset} "
+                    f"{(record.value or b'')[:80]!r}",
+                    flush=True,
+                )
     finally:
         await consumer.stop()

@@ -26,6 +26,7 @@ class Platform:
         self.config = local_config(repo_root)
         self.processes: dict[str, asyncio.subprocess.Process] = {}
         self.broker: EmbeddedBroker | None = None
+        self._relays: list[asyncio.Task[None]] = []
         self.width = max(len(s.name) for s in SERVICES)
 
     def bootstrap_servers(self) -> str:
@@ -39,18 +40,24 @@ class Platform:
         print(f"{colour}{name:>{self.width}} |{RESET} {line}", flush=True)
 
     async def start(self, service: LocalService, bootstrap: str, colour: str) -> None:
-        env = {**os.environ, "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
-               "TOPIC_PREFIX": self.config["TOPIC_PREFIX"],
-               "KAFKA_PARTITIONS": self.config["KAFKA_PARTITIONS"],
-               "HTTP_PORT": self.config[service.http_port_var]}
+        env = {
+            **os.environ,
+            "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
+            "TOPIC_PREFIX": self.config["TOPIC_PREFIX"],
+            "KAFKA_PARTITIONS": self.config["KAFKA_PARTITIONS"],
+            "HTTP_PORT": self.config[service.http_port_var],
+        }
         if service.grpc_port_var:
             env["GRPC_PORT"] = self.config[service.grpc_port_var]
         process = await asyncio.create_subprocess_exec(
-            service.command, env=env, stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.STDOUT, start_new_session=True,
+            service.command,
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+            start_new_session=True,
         )
         self.processes[service.name] = process
-        asyncio.create_task(self._relay(service.name, process, colour))
+        self._relays.append(asyncio.create_task(self._relay(service.name, process, colour)))
 
     async def _relay(self, name: str, process: asyncio.subprocess.Process, colour: str) -> None:
         assert process.stdout
@@ -94,14 +101,17 @@ async def up(repo_root: Path) -> int:
     try:
         bootstrap = platform.bootstrap_servers()
         topics = Topics(platform.config["TOPIC_PREFIX"])
-        await ensure_topics(bootstrap, topics.event_topics(), int(platform.config["KAFKA_PARTITIONS"]))
+        await ensure_topics(
+            bootstrap, topics.event_topics(), int(platform.config["KAFKA_PARTITIONS"])
+        )
         for service, colour in zip(SERVICES, COLOURS, strict=False):
             await platform.start(service, bootstrap, colour)
         await asyncio.gather(*(platform.wait_ready(s) for s in SERVICES))
         print_banner(platform, bootstrap)
         exited = [asyncio.create_task(p.wait()) for p in platform.processes.values()]
-        await asyncio.wait([asyncio.create_task(stop.wait()), *exited],
-                           return_when=asyncio.FIRST_COMPLETED)
+        await asyncio.wait(
+            [asyncio.create_task(stop.wait()), *exited], return_when=asyncio.FIRST_COMPLETED
+        )
         crashed = [n for n, p in platform.processes.items() if p.returncode is not None]
         if crashed:
             print(f"stopping: {', '.join(crashed)} exited", file=sys.stderr)
@@ -114,14 +124,23 @@ async def up(repo_root: Path) -> int:
         await platform.stop()
 
 
+EXAMPLE_CALL = (
+    '{"tenant_id":"acme","caller_number":"+33612345678",'
+    '"dialed_number":"+33970000000","provider_call_id":"demo-1"}'
+)
+
+
 def print_banner(platform: Platform, bootstrap: str) -> None:
     c = platform.config
-    print(f"""
+    print(
+        f"""
 The platform is up. Try:
-  curl -s -X POST http://127.0.0.1:{c['INGEST_HTTP_HOST_PORT']}/v1/calls -H 'content-type: application/json' \\
-    -d '{{"tenant_id":"acme","caller_number":"+33612345678","dialed_number":"+33970000000","provider_call_id":"demo-1"}}'
+  curl -s -X POST http://127.0.0.1:{c["INGEST_HTTP_HOST_PORT"]}/v1/calls \\
+    -H 'content-type: application/json' -d '{EXAMPLE_CALL}'
   KAFKA_BOOTSTRAP_SERVERS={bootstrap} uv run callcenter tail calls
-Ingest API docs:   http://127.0.0.1:{c['INGEST_HTTP_HOST_PORT']}/docs
-Live calls:        http://127.0.0.1:{c['METRICS_HTTP_HOST_PORT']}/v1/tenants/acme/calls/live
+Ingest API docs:   http://127.0.0.1:{c["INGEST_HTTP_HOST_PORT"]}/docs
+Live calls:        http://127.0.0.1:{c["METRICS_HTTP_HOST_PORT"]}/v1/tenants/acme/calls/live
 Ctrl-C stops everything.
-""", flush=True)
+""",
+        flush=True,
+    )

@@ -15,13 +15,15 @@ class IngestServicer(ingest_pb2_grpc.IngestServiceServicer):
     def __init__(self, intake: CallIntake) -> None:
         self._intake = intake
 
-    async def ReportCallArrived(  # noqa: N802 - gRPC's generated name
+    async def ReportCallArrived(
         self, request: ingest_pb2.ReportCallArrivedRequest, context: grpc.aio.ServicerContext
     ) -> ingest_pb2.ReportCallArrivedResponse:
         try:
             arrival = CallArrival(
-                tenant_id=request.tenant_id, caller_number=request.caller_number,
-                dialed_number=request.dialed_number, provider=request.provider or "simulated",
+                tenant_id=request.tenant_id,
+                caller_number=request.caller_number,
+                dialed_number=request.dialed_number,
+                provider=request.provider or "simulated",
                 provider_call_id=request.provider_call_id,
             )
         except ValidationError as exc:

@@ -38,12 +38,18 @@ class CallIntake:
         occurred_at = arrival.arrival_time()
         event = new_event(
             CallReceived(
-                caller_number=arrival.caller_number, dialed_number=arrival.dialed_number,
-                provider=arrival.provider, provider_call_id=arrival.provider_call_id,
+                caller_number=arrival.caller_number,
+                dialed_number=arrival.dialed_number,
+                provider=arrival.provider,
+                provider_call_id=arrival.provider_call_id,
             ),
-            tenant_id=arrival.tenant_id, aggregate_type=AGGREGATE_TYPE_CALL,
-            aggregate_id=call_id, sequence=1, producer=SERVICE_NAME,
-            correlation_id=call_id, occurred_at=occurred_at,
+            tenant_id=arrival.tenant_id,
+            aggregate_type=AGGREGATE_TYPE_CALL,
+            aggregate_id=call_id,
+            sequence=1,
+            producer=SERVICE_NAME,
+            correlation_id=call_id,
+            occurred_at=occurred_at,
             event_id=stable_event_id(f"{call_id}/CallReceived", occurred_at),
         )
         try:

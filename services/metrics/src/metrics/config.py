@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 
 from chassis.settings import ServiceSettings
 
-SERVICE_NAME = "callcenter-metrics"
+SERVICE_NAME = "metrics"
 
 
 class MetricsSettings(ServiceSettings):
@@ -20,6 +20,8 @@ class MetricsSettings(ServiceSettings):
     metrics_heartbeat_interval_s: float = Field(default=3.0, gt=0)
     # How often processed offsets are committed (after the table changes are flushed).
     metrics_commit_interval_s: float = Field(default=2.8, gt=0)
+    # How long table updates wait to be sent to the changelog in one batch.
+    metrics_producer_linger_ms: float = Field(default=10.0, ge=0)
     # Faust's working directory (tables are in memory; it keeps little there).
     metrics_data_dir: Path = Path(tempfile.gettempdir()) / SERVICE_NAME
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import faust
-from google.protobuf.message import DecodeError
 
 from callcenter.v1.envelope_pb2 import Event
 from chassis.faust_support import faust_broker_urls
+from chassis.kafka import headers as h
+from chassis.kafka.decoding import UndecodableRecord, decode
 from metrics.config import MetricsSettings
 from metrics.state import LiveCall, apply
 
@@ -35,6 +36,7 @@ class Topology:
             topic_disable_leader=True,  # no leader-only work: no leader topic
             consumer_auto_offset_reset="earliest",
             producer_acks=-1,
+            producer_linger=settings.metrics_producer_linger_ms / 1000,
             broker_session_timeout=settings.metrics_session_timeout_s,
             broker_rebalance_timeout=settings.metrics_rebalance_timeout_s,
             broker_heartbeat_interval=settings.metrics_heartbeat_interval_s,
@@ -42,32 +44,58 @@ class Topology:
         )
         self.calls_topic = self.app.topic(
             settings.topics.calls,
-            key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw",
+            key_type=bytes,
+            value_type=bytes,
+            key_serializer="raw",
+            value_serializer="raw",
         )
         # Keyed by call id. Its changelog is co-partitioned with the calls topic: an
         # update goes to the partition of the event that caused it, so a worker
         # restores exactly the calls of the partitions it consumes.
         self.live_calls = self.app.Table(
-            TABLE_NAME, default=None, partitions=settings.kafka_partitions,
-            key_serializer="json", value_serializer="json",
+            TABLE_NAME,
+            default=None,
+            partitions=settings.kafka_partitions,
+            schema=faust.Schema(key_serializer="json", value_serializer="json"),
+        )
+        self.dead_letters = self.app.topic(
+            settings.topics.dead_letter(settings.app_id),
+            key_type=bytes,
+            value_type=bytes,
+            key_serializer="raw",
+            value_serializer="raw",
         )
         self.app.agent(self.calls_topic, name="track_live_calls")(self._track)
 
-    async def _track(self, stream: Any) -> AsyncIterator[None]:
+    async def _track(self, stream: Any) -> None:
         async for event in stream.events():
-            self.handle(event.value, partition=event.message.partition,
-                        offset=event.message.offset)
-            yield None
+            try:
+                decoded = decode(event.value)
+            except UndecodableRecord as exc:
+                await self._dead_letter(event.message, str(exc))
+                continue
+            self.handle(decoded)
 
-    def handle(self, raw: bytes | None, *, partition: int = -1, offset: int = -1) -> bool:
-        """Apply one Kafka message to the table; True when it changed something."""
-        try:
-            event = Event.FromString(raw or b"")
-        except DecodeError:
-            # TODO(lead): dead-letter it instead (chassis.kafka.dead_letter).
-            log.warning("undecodable message skipped",
-                        extra={"partition": partition, "offset": offset})
-            return False
+    async def _dead_letter(self, message: Any, reason: str) -> None:
+        """Park the record as it came, with the reason, like chassis consumers do."""
+        await self.dead_letters.send(
+            key=message.key,
+            value=message.value,
+            headers=[
+                (h.DLQ_REASON, reason.encode()),
+                (h.DLQ_TOPIC, message.topic.encode()),
+                (h.DLQ_PARTITION, str(message.partition).encode()),
+                (h.DLQ_OFFSET, str(message.offset).encode()),
+                (h.DLQ_GROUP, self.settings.app_id.encode()),
+            ],
+        )
+        log.warning(
+            "dead-lettered a message",
+            extra={"reason": reason, "partition": message.partition, "offset": message.offset},
+        )
+
+    def handle(self, event: Event) -> bool:
+        """Apply one event to the table; True when it changed something."""
         stored = self.live_calls.get(event.aggregate_id)
         current = LiveCall.from_json(stored) if stored else None
         updated = apply(current, event)
@@ -84,5 +112,5 @@ class Topology:
     def ready(self) -> bool:
         """True once the table is restored for the current assignment and serving."""
         app = self.app
-        recovery = app.tables.recovery
-        return recovery.completed.is_set() and not app.rebalancing and not app.in_recovery
+        recovery: Any = app.tables.recovery  # type: ignore[attr-defined]
+        return bool(recovery.completed.is_set() and not app.rebalancing and not app.in_recovery)

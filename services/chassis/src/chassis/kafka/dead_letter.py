@@ -26,7 +26,8 @@ class DeadLetters:
             self.topic,
             record.key,
             record.value or b"",
-            kept + [
+            [
+                *kept,
                 (h.DLQ_REASON, reason.encode()),
                 (h.DLQ_TOPIC, record.topic.encode()),
                 (h.DLQ_PARTITION, str(record.partition).encode()),
@@ -37,6 +38,11 @@ class DeadLetters:
         )
         log.warning(
             "dead-lettered a message",
-            extra={"reason": reason, "topic": record.topic, "partition": record.partition,
-                   "offset": record.offset, "dead_letter_topic": self.topic},
+            extra={
+                "reason": reason,
+                "topic": record.topic,
+                "partition": record.partition,
+                "offset": record.offset,
+                "dead_letter_topic": self.topic,
+            },
         )

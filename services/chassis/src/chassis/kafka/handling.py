@@ -7,7 +7,12 @@ from collections.abc import Awaitable, Callable
 
 from aiokafka.structs import ConsumerRecord
 from opentelemetry import propagate, trace
-from tenacity import AsyncRetrying, retry_if_not_exception_type, stop_after_attempt, wait_exponential
+from tenacity import (
+    AsyncRetrying,
+    retry_if_not_exception_type,
+    stop_after_attempt,
+    wait_exponential,
+)
 
 from callcenter.v1.envelope_pb2 import Event
 from chassis.kafka.headers import HeaderGetter
@@ -18,7 +23,7 @@ _tracer = trace.get_tracer("chassis.kafka")
 _getter = HeaderGetter()
 
 
-class RejectEvent(Exception):  # noqa: N818 - reads as the command it is
+class RejectEvent(Exception):
     """Raised by a handler for an event it can never handle: dead-lettered at once."""
 
 

@@ -25,9 +25,13 @@ class CatchUpTracker:
         self._assigned = True
 
     def observe(self, tp: TopicPartition, position: int | None, highwater: int | None) -> None:
-        if tp in self._pending and highwater is not None and position is not None:
-            if position >= highwater:
-                self._pending.discard(tp)
+        if (
+            tp in self._pending
+            and highwater is not None
+            and position is not None
+            and position >= highwater
+        ):
+            self._pending.discard(tp)
 
     @property
     def pending(self) -> frozenset[TopicPartition]:

@@ -10,8 +10,16 @@ from chassis.events import new_event
 def call_received(n: int, tenant: str = "acme") -> Event:
     """The arrival of call number `n`, as ingest records it."""
     return new_event(
-        CallReceived(caller_number="+33123456789", dialed_number="+33900000000",
-                     provider="test", provider_call_id=f"p{n}"),
-        tenant_id=tenant, aggregate_type=AGGREGATE_TYPE_CALL, aggregate_id=f"call-{n}",
-        sequence=1, producer="test", correlation_id=f"call-{n}",
+        CallReceived(
+            caller_number="+33123456789",
+            dialed_number="+33900000000",
+            provider="test",
+            provider_call_id=f"p{n}",
+        ),
+        tenant_id=tenant,
+        aggregate_type=AGGREGATE_TYPE_CALL,
+        aggregate_id=f"call-{n}",
+        sequence=1,
+        producer="test",
+        correlation_id=f"call-{n}",
     )

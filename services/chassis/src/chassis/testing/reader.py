@@ -17,8 +17,9 @@ class TopicReader:
     def __init__(self, bootstrap_servers: str, topic: str) -> None:
         self.topic = topic
         self.records: list[ConsumerRecord[bytes, bytes]] = []
-        self._consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap_servers,
-                                          enable_auto_commit=False)
+        self._consumer = AIOKafkaConsumer(
+            bootstrap_servers=bootstrap_servers, enable_auto_commit=False
+        )
         self._task: asyncio.Task[None] | None = None
 
     async def __aenter__(self) -> TopicReader:

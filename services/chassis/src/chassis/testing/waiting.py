@@ -11,7 +11,10 @@ T = TypeVar("T")
 
 
 async def eventually(
-    probe: Callable[[], Awaitable[T] | T], *, timeout: float = 60.0, interval: float = 0.1,
+    probe: Callable[[], Awaitable[T] | T],
+    *,
+    timeout: float = 60.0,
+    interval: float = 0.1,
     what: str = "condition",
 ) -> T:
     """Call `probe` until it returns something truthy; fail with `what` after `timeout`."""
@@ -22,7 +25,7 @@ async def eventually(
         if asyncio.iscoroutine(result) or isinstance(result, Awaitable):
             result = await result
         if result:
-            return result  # type: ignore[return-value]
+            return result
         last = result
         if time.monotonic() > deadline:
             raise TimeoutError(f"{what} not met within {timeout} s (last value: {last!r})")

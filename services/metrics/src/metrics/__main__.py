@@ -1,0 +1,3 @@
+from metrics.main import main
+
+main()
