@@ -32,7 +32,7 @@ class ConsumerOptions:
     topics: list[str]
     dead_letter_topic: str
     max_attempts: int = 3  # before a failing event is dead-lettered
-    max_records: int = 1000
+    max_records: int = 10_000
     session_timeout_ms: int = 10_000
     heartbeat_interval_ms: int = 1_000
     extra: dict[str, object] = field(default_factory=dict)  # passed to AIOKafkaConsumer
