@@ -34,6 +34,7 @@ def test_a_rebalance_starts_over() -> None:
 
 def test_recent_ids_forget_the_oldest_beyond_capacity() -> None:
     ids = RecentEventIds(capacity=2)
-    for event_id in ("a", "b", "c"):
-        ids.remember(event_id)
-    assert not ids.seen("a") and ids.seen("b") and ids.seen("c")
+    assert all(ids.first_sighting(event_id) for event_id in ("a", "b", "c"))
+    ids.trim()
+    assert ids.first_sighting("a")
+    assert not ids.first_sighting("c")

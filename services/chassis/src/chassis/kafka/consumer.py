@@ -5,24 +5,22 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener
-from aiokafka.structs import ConsumerRecord, TopicPartition
+from aiokafka.structs import TopicPartition
 
-from callcenter.v1.envelope_pb2 import Event
 from chassis.kafka import instruments
 from chassis.kafka.dead_letter import DeadLetters
-from chassis.kafka.decoding import UndecodableRecord, decode
 from chassis.kafka.dedupe import RecentEventIds, SeenEvents
-from chassis.kafka.handling import HandlerRunner, RejectEvent
+from chassis.kafka.handling import Handler, HandlerRunner, RejectEvent
+from chassis.kafka.processing import BatchProcessor
 from chassis.kafka.progress import CatchUpTracker
 from chassis.kafka.publisher import EventPublisher
 from chassis.topics import ensure_topics
 
 log = logging.getLogger(__name__)
-Handler = Callable[[Event], Awaitable[None]]
+DEFAULT_MAX_RECORDS = 10_000  # per fetch: fewer commit round trips, still bounded memory
 __all__ = ["ConsumerOptions", "EventConsumer", "Handler", "RejectEvent"]
 
 
@@ -32,7 +30,7 @@ class ConsumerOptions:
     topics: list[str]
     dead_letter_topic: str
     max_attempts: int = 3  # before a failing event is dead-lettered
-    max_records: int = 10_000
+    max_records: int = DEFAULT_MAX_RECORDS
     session_timeout_ms: int = 10_000
     heartbeat_interval_ms: int = 1_000
     extra: dict[str, object] = field(default_factory=dict)  # passed to AIOKafkaConsumer
@@ -77,9 +75,11 @@ class EventConsumer:
             heartbeat_interval_ms=options.heartbeat_interval_ms,
             **options.extra,
         )
-        self._runner = HandlerRunner(handler, options.max_attempts)
-        self._dead_letters = DeadLetters(publisher, options.dead_letter_topic, options.group_id)
-        self._seen = seen or RecentEventIds()
+        self._processor = BatchProcessor(
+            HandlerRunner(handler, options.max_attempts),
+            seen or RecentEventIds(),
+            DeadLetters(publisher, options.dead_letter_topic, options.group_id),
+        )
         self._tracker = CatchUpTracker()
         self._stopping = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -111,45 +111,11 @@ class EventConsumer:
                 timeout_ms=200, max_records=self.options.max_records
             )
             if batches:
-                await self._process(batches)
+                await self._processor.process(batches)
                 await self._consumer.commit(
                     {tp: records[-1].offset + 1 for tp, records in batches.items()}
                 )
             await self._observe_progress()
-
-    async def _process(self, batches: dict[TopicPartition, list[ConsumerRecord]]) -> None:
-        outcomes: dict[tuple[str, str, str], int] = {}
-        process_one = self._process_one
-        for tp, records in batches.items():
-            started = time.perf_counter()
-            topic = tp.topic
-            for record in records:
-                key = (topic, *await process_one(record))
-                outcomes[key] = outcomes.get(key, 0) + 1
-            instruments.HANDLER_SECONDS.labels(topic).observe(time.perf_counter() - started)
-        for labels, count in outcomes.items():  # one update per batch keeps the hot path lean
-            instruments.CONSUMED.labels(*labels).inc(count)
-
-    async def _process_one(self, record: ConsumerRecord[bytes, bytes]) -> tuple[str, str]:
-        try:
-            event = decode(record.value)
-        except UndecodableRecord as exc:
-            await self._dead_letters.park(record, str(exc))
-            return "undecodable", "dead_lettered"
-        # Fields of a protobuf message are built anew on each access: read each once.
-        event_id, event_type = event.event_id, event.event_type
-        if self._seen.seen(event_id):
-            return event_type, "duplicate"
-        if event.WhichOneof("payload") is None:
-            outcome = "unknown_type"  # newer than this code: skip, do not fail
-        else:
-            failure = await self._runner.run(event, record)
-            outcome = "handled"
-            if failure:
-                await self._dead_letters.park(record, failure)
-                outcome = "dead_lettered"
-        self._seen.remember(event_id)
-        return event_type, outcome
 
     async def _observe_progress(self) -> None:
         now = time.monotonic()

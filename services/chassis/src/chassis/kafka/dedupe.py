@@ -6,8 +6,13 @@ from typing import Protocol
 
 
 class SeenEvents(Protocol):
-    def seen(self, event_id: str) -> bool: ...
-    def remember(self, event_id: str) -> None: ...
+    def first_sighting(self, event_id: str) -> bool:
+        """True the first time an id is offered (and remember it), False afterwards."""
+        ...
+
+    def trim(self) -> None:
+        """Forget what exceeds the store's bounds; called once per batch."""
+        ...
 
 
 class RecentEventIds:
@@ -23,10 +28,17 @@ class RecentEventIds:
         self._capacity = capacity
         self._ids: dict[str, None] = {}
 
-    def seen(self, event_id: str) -> bool:
-        return event_id in self._ids
+    def first_sighting(self, event_id: str) -> bool:
+        ids = self._ids
+        if event_id in ids:
+            return False
+        ids[event_id] = None
+        return True
 
-    def remember(self, event_id: str) -> None:
-        self._ids[event_id] = None
-        if len(self._ids) > self._capacity:
-            del self._ids[next(iter(self._ids))]
+    def trim(self) -> None:
+        # Per batch, not per event: the window briefly exceeds capacity by one batch.
+        excess = len(self._ids) - self._capacity
+        if excess > 0:
+            oldest = iter(self._ids)
+            for event_id in [next(oldest) for _ in range(excess)]:
+                del self._ids[event_id]

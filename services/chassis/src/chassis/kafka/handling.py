@@ -16,11 +16,11 @@ from tenacity import (
 
 from callcenter.v1.envelope_pb2 import Event
 from chassis.kafka.headers import HeaderGetter
-from chassis.telemetry import tracing_enabled
 
 log = logging.getLogger(__name__)
 _tracer = trace.get_tracer("chassis.kafka")
 _getter = HeaderGetter()
+Handler = Callable[[Event], Awaitable[None]]
 
 
 class RejectEvent(Exception):
@@ -28,8 +28,10 @@ class RejectEvent(Exception):
 
 
 class HandlerRunner:
-    def __init__(self, handler: Callable[[Event], Awaitable[None]], max_attempts: int) -> None:
-        self._handler = handler
+    """The first try goes straight to the handler; retry machinery costs only on failure."""
+
+    def __init__(self, handler: Handler, max_attempts: int) -> None:
+        self.handler = handler
         self._max_attempts = max_attempts
         self._retrying = AsyncRetrying(
             stop=stop_after_attempt(max(1, max_attempts - 1)),
@@ -38,21 +40,8 @@ class HandlerRunner:
             reraise=True,
         )
 
-    async def run(self, event: Event, record: ConsumerRecord[bytes, bytes]) -> str | None:
-        """Handle the event; return why it failed for good, or None when it was handled."""
-        try:
-            if tracing_enabled():
-                await self._traced(event, record)
-            else:
-                await self._attempt(event)
-        except RejectEvent as exc:
-            return f"rejected by handler: {exc}"
-        except Exception as exc:
-            log.exception("handler failed", extra={"event_id": event.event_id})
-            return f"handler failed after retries: {type(exc).__name__}: {exc}"
-        return None
-
-    async def _traced(self, event: Event, record: ConsumerRecord[bytes, bytes]) -> None:
+    async def traced(self, event: Event, record: ConsumerRecord[bytes, bytes]) -> str | None:
+        """Handle the event inside a consumer span continuing the producer's trace."""
         parent = propagate.extract(record.headers or (), getter=_getter)
         with _tracer.start_as_current_span(
             f"{record.topic} process",
@@ -69,16 +58,28 @@ class HandlerRunner:
                 "callcenter.tenant_id": event.tenant_id,
             },
         ):
-            await self._attempt(event)
+            try:
+                await self.handler(event)
+            except Exception as exc:
+                return await self.after_failure(event, exc)
+        return None
 
-    async def _attempt(self, event: Event) -> None:
-        # The first try goes straight to the handler: retry machinery costs only on failure.
-        try:
-            await self._handler(event)
-        except RejectEvent:
-            raise
-        except Exception:
-            if self._max_attempts <= 1:
-                raise
+    async def after_failure(self, event: Event, error: Exception) -> str | None:
+        """Retry after a failed first try; return why it failed for good, or None."""
+        if isinstance(error, RejectEvent):
+            return f"rejected by handler: {error}"
+        if self._max_attempts > 1:
             log.warning("handler failed, retrying", extra={"event_id": event.event_id})
-            await self._retrying(self._handler, event)
+            try:
+                await self._retrying(self.handler, event)
+                return None
+            except RejectEvent as exc:
+                return f"rejected by handler: {exc}"
+            except Exception as exc:
+                error = exc
+        log.error(
+            "handler failed",
+            exc_info=(type(error), error, error.__traceback__),
+            extra={"event_id": event.event_id},
+        )
+        return f"handler failed after retries: {type(error).__name__}: {error}"
