@@ -25,6 +25,12 @@ class IdentificationResult(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     IDENTIFICATION_RESULT_IDENTIFIED: _ClassVar[IdentificationResult]
     IDENTIFICATION_RESULT_AMBIGUOUS: _ClassVar[IdentificationResult]
     IDENTIFICATION_RESULT_UNKNOWN: _ClassVar[IdentificationResult]
+
+class OverflowReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    OVERFLOW_REASON_UNSPECIFIED: _ClassVar[OverflowReason]
+    OVERFLOW_REASON_QUEUE_FULL: _ClassVar[OverflowReason]
+    OVERFLOW_REASON_MAX_WAIT: _ClassVar[OverflowReason]
 IVR_INPUT_KIND_UNSPECIFIED: IvrInputKind
 IVR_INPUT_KIND_DIGITS: IvrInputKind
 IVR_INPUT_KIND_NO_INPUT: IvrInputKind
@@ -33,6 +39,9 @@ IDENTIFICATION_RESULT_UNSPECIFIED: IdentificationResult
 IDENTIFICATION_RESULT_IDENTIFIED: IdentificationResult
 IDENTIFICATION_RESULT_AMBIGUOUS: IdentificationResult
 IDENTIFICATION_RESULT_UNKNOWN: IdentificationResult
+OVERFLOW_REASON_UNSPECIFIED: OverflowReason
+OVERFLOW_REASON_QUEUE_FULL: OverflowReason
+OVERFLOW_REASON_MAX_WAIT: OverflowReason
 
 class CallReceived(_message.Message):
     __slots__ = ("caller_number", "dialed_number", "provider", "provider_call_id")
@@ -105,16 +114,18 @@ class CustomerIdentified(_message.Message):
     def __init__(self, result: _Optional[_Union[IdentificationResult, str]] = ..., customer_id: _Optional[str] = ..., candidate_customer_ids: _Optional[_Iterable[str]] = ..., looked_up_by: _Optional[str] = ..., attributes: _Optional[_Mapping[str, str]] = ...) -> None: ...
 
 class CallQueued(_message.Message):
-    __slots__ = ("queue_id", "priority", "required_skills", "first_queued_at")
+    __slots__ = ("queue_id", "priority", "required_skills", "first_queued_at", "target_agent_id")
     QUEUE_ID_FIELD_NUMBER: _ClassVar[int]
     PRIORITY_FIELD_NUMBER: _ClassVar[int]
     REQUIRED_SKILLS_FIELD_NUMBER: _ClassVar[int]
     FIRST_QUEUED_AT_FIELD_NUMBER: _ClassVar[int]
+    TARGET_AGENT_ID_FIELD_NUMBER: _ClassVar[int]
     queue_id: str
     priority: int
     required_skills: _containers.RepeatedCompositeFieldContainer[_common_pb2.SkillRequirement]
     first_queued_at: _timestamp_pb2.Timestamp
-    def __init__(self, queue_id: _Optional[str] = ..., priority: _Optional[int] = ..., required_skills: _Optional[_Iterable[_Union[_common_pb2.SkillRequirement, _Mapping]]] = ..., first_queued_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    target_agent_id: str
+    def __init__(self, queue_id: _Optional[str] = ..., priority: _Optional[int] = ..., required_skills: _Optional[_Iterable[_Union[_common_pb2.SkillRequirement, _Mapping]]] = ..., first_queued_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., target_agent_id: _Optional[str] = ...) -> None: ...
 
 class CallOffered(_message.Message):
     __slots__ = ("offer_id", "agent_id", "queue_id", "expires_at")
@@ -213,3 +224,37 @@ class WrapUpCompleted(_message.Message):
     disposition_code: str
     wrap_up: _duration_pb2.Duration
     def __init__(self, agent_id: _Optional[str] = ..., disposition_code: _Optional[str] = ..., wrap_up: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
+
+class CallPriorityChanged(_message.Message):
+    __slots__ = ("priority", "reason", "changed_by")
+    PRIORITY_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    CHANGED_BY_FIELD_NUMBER: _ClassVar[int]
+    priority: int
+    reason: str
+    changed_by: str
+    def __init__(self, priority: _Optional[int] = ..., reason: _Optional[str] = ..., changed_by: _Optional[str] = ...) -> None: ...
+
+class CallOverflowed(_message.Message):
+    __slots__ = ("from_queue_id", "to_queue_id", "reason")
+    FROM_QUEUE_ID_FIELD_NUMBER: _ClassVar[int]
+    TO_QUEUE_ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    from_queue_id: str
+    to_queue_id: str
+    reason: OverflowReason
+    def __init__(self, from_queue_id: _Optional[str] = ..., to_queue_id: _Optional[str] = ..., reason: _Optional[_Union[OverflowReason, str]] = ...) -> None: ...
+
+class CallbackScheduled(_message.Message):
+    __slots__ = ("queue_id", "callback_number", "first_queued_at", "priority", "reason")
+    QUEUE_ID_FIELD_NUMBER: _ClassVar[int]
+    CALLBACK_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    FIRST_QUEUED_AT_FIELD_NUMBER: _ClassVar[int]
+    PRIORITY_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    queue_id: str
+    callback_number: str
+    first_queued_at: _timestamp_pb2.Timestamp
+    priority: int
+    reason: OverflowReason
+    def __init__(self, queue_id: _Optional[str] = ..., callback_number: _Optional[str] = ..., first_queued_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., priority: _Optional[int] = ..., reason: _Optional[_Union[OverflowReason, str]] = ...) -> None: ...
