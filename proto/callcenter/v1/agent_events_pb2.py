@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from callcenter.v1 import common_pb2 as callcenter_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n callcenter/v1/agent_events.proto\x12\rcallcenter.v1\x1a\x1a\x63\x61llcenter/v1/common.proto\"H\n\rAgentLoggedIn\x12$\n\x06skills\x18\x01 \x03(\x0b\x32\x14.callcenter.v1.Skill\x12\x11\n\tqueue_ids\x18\x02 \x03(\t\"5\n\x0e\x41gentLoggedOut\x12\x13\n\x0breason_code\x18\x01 \x01(\t\x12\x0e\n\x06\x66orced\x18\x02 \x01(\x08\"\x98\x01\n\x11\x41gentStateChanged\x12-\n\nfrom_state\x18\x01 \x01(\x0e\x32\x19.callcenter.v1.AgentState\x12+\n\x08to_state\x18\x02 \x01(\x0e\x32\x19.callcenter.v1.AgentState\x12\x13\n\x0breason_code\x18\x03 \x01(\t\x12\x12\n\nchanged_by\x18\x04 \x01(\t\":\n\x12\x41gentSkillsChanged\x12$\n\x06skills\x18\x01 \x03(\x0b\x32\x14.callcenter.v1.Skillb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n callcenter/v1/agent_events.proto\x12\rcallcenter.v1\x1a\x1a\x63\x61llcenter/v1/common.proto\"H\n\rAgentLoggedIn\x12$\n\x06skills\x18\x01 \x03(\x0b\x32\x14.callcenter.v1.Skill\x12\x11\n\tqueue_ids\x18\x02 \x03(\t\"5\n\x0e\x41gentLoggedOut\x12\x13\n\x0breason_code\x18\x01 \x01(\t\x12\x0e\n\x06\x66orced\x18\x02 \x01(\x08\"\xaa\x01\n\x11\x41gentStateChanged\x12-\n\nfrom_state\x18\x01 \x01(\x0e\x32\x19.callcenter.v1.AgentState\x12+\n\x08to_state\x18\x02 \x01(\x0e\x32\x19.callcenter.v1.AgentState\x12\x13\n\x0breason_code\x18\x03 \x01(\t\x12\x12\n\nchanged_by\x18\x04 \x01(\t\x12\x10\n\x08offer_id\x18\x05 \x01(\t\":\n\x12\x41gentSkillsChanged\x12$\n\x06skills\x18\x01 \x03(\x0b\x32\x14.callcenter.v1.Skillb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -37,7 +37,7 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_AGENTLOGGEDOUT']._serialized_start=153
   _globals['_AGENTLOGGEDOUT']._serialized_end=206
   _globals['_AGENTSTATECHANGED']._serialized_start=209
-  _globals['_AGENTSTATECHANGED']._serialized_end=361
-  _globals['_AGENTSKILLSCHANGED']._serialized_start=363
-  _globals['_AGENTSKILLSCHANGED']._serialized_end=421
+  _globals['_AGENTSTATECHANGED']._serialized_end=379
+  _globals['_AGENTSKILLSCHANGED']._serialized_start=381
+  _globals['_AGENTSKILLSCHANGED']._serialized_end=439
 # @@protoc_insertion_point(module_scope)

@@ -24,16 +24,18 @@ class AgentLoggedOut(_message.Message):
     def __init__(self, reason_code: _Optional[str] = ..., forced: _Optional[bool] = ...) -> None: ...
 
 class AgentStateChanged(_message.Message):
-    __slots__ = ("from_state", "to_state", "reason_code", "changed_by")
+    __slots__ = ("from_state", "to_state", "reason_code", "changed_by", "offer_id")
     FROM_STATE_FIELD_NUMBER: _ClassVar[int]
     TO_STATE_FIELD_NUMBER: _ClassVar[int]
     REASON_CODE_FIELD_NUMBER: _ClassVar[int]
     CHANGED_BY_FIELD_NUMBER: _ClassVar[int]
+    OFFER_ID_FIELD_NUMBER: _ClassVar[int]
     from_state: _common_pb2.AgentState
     to_state: _common_pb2.AgentState
     reason_code: str
     changed_by: str
-    def __init__(self, from_state: _Optional[_Union[_common_pb2.AgentState, str]] = ..., to_state: _Optional[_Union[_common_pb2.AgentState, str]] = ..., reason_code: _Optional[str] = ..., changed_by: _Optional[str] = ...) -> None: ...
+    offer_id: str
+    def __init__(self, from_state: _Optional[_Union[_common_pb2.AgentState, str]] = ..., to_state: _Optional[_Union[_common_pb2.AgentState, str]] = ..., reason_code: _Optional[str] = ..., changed_by: _Optional[str] = ..., offer_id: _Optional[str] = ...) -> None: ...
 
 class AgentSkillsChanged(_message.Message):
     __slots__ = ("skills",)

@@ -1,0 +1,1 @@
+"""Agent presence and the agent desktop API."""

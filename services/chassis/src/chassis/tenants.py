@@ -1,0 +1,103 @@
+"""Tenant configuration shared by services: queues and reason codes, from one YAML file.
+
+The file (`TENANTS_CONFIG`, default: the demo file shipped in deploy/) is read once at
+start-up and validated as a whole; an error names the tenant, queue and field.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Level = Annotated[int, Field(ge=1, le=10)]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Strategy(StrEnum):
+    LONGEST_IDLE = "longest_idle"
+    HIGHEST_PROFICIENCY = "highest_proficiency"
+    LEAST_OCCUPIED = "least_occupied"  # fewest calls answered today
+    ROUND_ROBIN = "round_robin"
+
+
+class SkillRequirement(_Frozen):
+    name: str = Field(min_length=1)
+    min_level: Level = 1
+
+
+class OverflowStep(_Frozen):
+    """After `after_s` of waiting, widen who may take the call."""
+
+    after_s: float = Field(gt=0)
+    lower_levels_by: int = Field(default=0, ge=0, le=9)  # minimum proficiency drops (floor 1)
+    backup_skill: str | None = None  # agents with this skill join (the backup group)
+
+
+class QueueConfig(_Frozen):
+    queue_id: str = Field(min_length=1)
+    required_skills: tuple[SkillRequirement, ...] = ()
+    strategy: Strategy = Strategy.LONGEST_IDLE
+    service_level_threshold_s: float = Field(default=20.0, gt=0)
+    service_level_target: float = Field(default=0.8, gt=0, le=1)
+    max_size: int | None = Field(default=None, ge=1)
+    max_wait_s: float | None = Field(default=None, gt=0)
+    overflow_steps: tuple[OverflowStep, ...] = ()
+    overflow_queue_id: str | None = None  # full or too slow: go there; unset: offer a callback
+    offer_timeout_s: float = Field(default=15.0, gt=0)
+    wrap_up_max_s: float = Field(default=60.0, gt=0)
+
+    @model_validator(mode="after")
+    def check_steps_in_order(self) -> QueueConfig:
+        waits = [step.after_s for step in self.overflow_steps]
+        if waits != sorted(set(waits)):
+            raise ValueError("overflow_steps: after_s must be strictly increasing")
+        return self
+
+
+class TenantConfig(_Frozen):
+    tenant_id: str = Field(min_length=1)
+    queues: dict[str, QueueConfig] = Field(default_factory=dict)
+    not_ready_reasons: tuple[str, ...] = ("missed_offer", "meeting", "training", "other")
+    break_reasons: tuple[str, ...] = ("lunch", "coffee", "personal")
+
+    @model_validator(mode="after")
+    def check_queue_references(self) -> TenantConfig:
+        for key, queue in self.queues.items():
+            if key != queue.queue_id:
+                raise ValueError(f"queues.{key}: queue_id is {queue.queue_id!r}, expected {key!r}")
+            if queue.overflow_queue_id and queue.overflow_queue_id not in self.queues:
+                raise ValueError(
+                    f"queues.{key}.overflow_queue_id: unknown queue {queue.overflow_queue_id!r}"
+                )
+        return self
+
+
+class Tenants(_Frozen):
+    tenants: dict[str, TenantConfig]
+
+    def tenant(self, tenant_id: str) -> TenantConfig | None:
+        return self.tenants.get(tenant_id)
+
+
+def parse_tenants(raw: dict[str, Any]) -> Tenants:
+    """The YAML document's shape: tenants: {id: {queues: {id: {...}}, ...}}."""
+    tenants = {}
+    for tenant_id, body in (raw.get("tenants") or {}).items():
+        body = dict(body or {})
+        queues = {
+            queue_id: {"queue_id": queue_id, **(queue or {})}
+            for queue_id, queue in (body.pop("queues", None) or {}).items()
+        }
+        tenants[tenant_id] = {"tenant_id": tenant_id, "queues": queues, **body}
+    return Tenants.model_validate({"tenants": tenants})
+
+
+def load_tenants(path: Path) -> Tenants:
+    return parse_tenants(yaml.safe_load(path.read_text()) or {})

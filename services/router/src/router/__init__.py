@@ -1,0 +1,1 @@
+"""Skills-based router (ACD)."""
