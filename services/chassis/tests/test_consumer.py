@@ -125,3 +125,39 @@ async def test_caught_up_only_after_every_event_written_in_batches(
         assert len(handled) == len(events)
     finally:
         await consumer.stop()
+
+
+async def test_rebuild_on_assignment_replays_the_log_from_its_start(
+    kafka_bootstrap: str, topics: Topics, publisher: EventPublisher, unique_name: str
+) -> None:
+    """A service whose state is in memory sees the whole log again after a restart,
+    although its previous run committed; co-partitioned topics land on one member."""
+    handled: list[str] = []
+    assignments: list[frozenset[object]] = []
+
+    async def handle(event: Event) -> None:
+        handled.append(event.aggregate_id)
+
+    async def on_assigned(partitions: frozenset[object]) -> None:
+        assignments.append(partitions)
+        handled.clear()  # the state a service drops before rebuilding it
+
+    await publisher.publish_all(topics.calls, [call_received(n) for n in range(20)])
+    opts = ConsumerOptions(
+        group_id=unique_name,
+        topics=[topics.calls, topics.agents],
+        dead_letter_topic=topics.dead_letter(unique_name),
+        rebuild_on_assignment=True,
+    )
+    for _run in range(2):
+        consumer = EventConsumer(
+            kafka_bootstrap, opts, handle, publisher, on_assigned=on_assigned
+        )
+        await consumer.start()
+        try:
+            await eventually(lambda: consumer.caught_up, what="consumer caught up")
+            assert sorted(handled) == sorted(f"call-{n}" for n in range(20))
+        finally:
+            await consumer.stop()
+    assert len(assignments) == 2
+    assert {tp.topic for tp in assignments[-1]} == {topics.calls, topics.agents}  # type: ignore[attr-defined]

@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener
+from aiokafka.coordinator.assignors.range import RangePartitionAssignor
 from aiokafka.structs import TopicPartition
 
 from chassis.kafka import instruments
@@ -20,6 +22,7 @@ from chassis.kafka.publisher import EventPublisher
 from chassis.topics import ensure_topics
 
 log = logging.getLogger(__name__)
+AssignmentHook = Callable[[frozenset[TopicPartition]], Awaitable[None]]
 DEFAULT_MAX_RECORDS = 10_000  # per fetch: fewer commit round trips, still bounded memory
 __all__ = ["ConsumerOptions", "EventConsumer", "Handler", "RejectEvent"]
 
@@ -33,19 +36,22 @@ class ConsumerOptions:
     max_records: int = DEFAULT_MAX_RECORDS
     session_timeout_ms: int = 10_000
     heartbeat_interval_ms: int = 1_000
+    # Read every assigned partition from its start on each assignment, for services whose
+    # state lives in memory and is rebuilt from the log (router, agent-state).
+    rebuild_on_assignment: bool = False
     extra: dict[str, object] = field(default_factory=dict)  # passed to AIOKafkaConsumer
 
 
 class _Listener(ConsumerRebalanceListener):  # type: ignore[misc]
-    def __init__(self, tracker: CatchUpTracker) -> None:
-        self._tracker = tracker
+    def __init__(self, owner: EventConsumer) -> None:
+        self._owner = owner
 
     async def on_partitions_revoked(self, revoked: set[TopicPartition]) -> None:
         """Nothing to flush: offsets are committed after every batch."""
 
     async def on_partitions_assigned(self, assigned: set[TopicPartition]) -> None:
-        self._tracker.assigned(assigned)
         log.info("partitions assigned", extra={"partitions": sorted(map(str, assigned))})
+        await self._owner.assigned(frozenset(assigned))
 
 
 class EventConsumer:
@@ -63,7 +69,11 @@ class EventConsumer:
         handler: Handler,
         publisher: EventPublisher,
         seen: SeenEvents | None = None,
+        on_assigned: AssignmentHook | None = None,
+        after_batch: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
+        """`on_assigned` runs before any record of a new assignment is handled;
+        `after_batch` after each poll (with or without records) once progress is known."""
         self.options = options
         self._bootstrap_servers = bootstrap_servers
         self._consumer = AIOKafkaConsumer(
@@ -73,11 +83,17 @@ class EventConsumer:
             auto_offset_reset="earliest",
             session_timeout_ms=options.session_timeout_ms,
             heartbeat_interval_ms=options.heartbeat_interval_ms,
+            # Range keeps partition p of co-partitioned topics (calls, agents) on one member:
+            # the single writer per routing domain (docs/events.md).
+            partition_assignment_strategy=(RangePartitionAssignor,),
             **options.extra,
         )
+        self._seen = seen or RecentEventIds()
+        self._on_assigned = on_assigned
+        self._after_batch = after_batch
         self._processor = BatchProcessor(
             HandlerRunner(handler, options.max_attempts),
-            seen or RecentEventIds(),
+            self._seen,
             DeadLetters(publisher, options.dead_letter_topic, options.group_id),
         )
         self._tracker = CatchUpTracker()
@@ -96,7 +112,7 @@ class EventConsumer:
     async def start(self) -> None:
         await ensure_topics(self._bootstrap_servers, [self.options.dead_letter_topic], 1)
         await self._consumer.start()
-        self._consumer.subscribe(self.options.topics, listener=_Listener(self._tracker))
+        self._consumer.subscribe(self.options.topics, listener=_Listener(self))
         self._task = asyncio.create_task(self._run(), name=f"consume:{self.options.group_id}")
 
     async def stop(self) -> None:
@@ -104,6 +120,15 @@ class EventConsumer:
         if self._task:
             await self._task
         await self._consumer.stop()
+
+    async def assigned(self, partitions: frozenset[TopicPartition]) -> None:
+        self._tracker.assigned(partitions)
+        if self.options.rebuild_on_assignment:
+            if partitions:
+                await self._consumer.seek_to_beginning(*partitions)
+            self._seen.forget_all()  # the replay must reach the handler again
+        if self._on_assigned:
+            await self._on_assigned(partitions)
 
     async def _run(self) -> None:
         while not self._stopping.is_set():
@@ -116,6 +141,8 @@ class EventConsumer:
                     {tp: records[-1].offset + 1 for tp, records in batches.items()}
                 )
             await self._observe_progress()
+            if self._after_batch:
+                await self._after_batch()
 
     async def _observe_progress(self) -> None:
         now = time.monotonic()

@@ -14,6 +14,10 @@ class SeenEvents(Protocol):
         """Forget what exceeds the store's bounds; called once per batch."""
         ...
 
+    def forget_all(self) -> None:
+        """Start over: the log is being replayed from the start."""
+        ...
+
 
 class RecentEventIds:
     """The last `capacity` event ids handled by this process (insertion-ordered dict).
@@ -34,6 +38,9 @@ class RecentEventIds:
             return False
         ids[event_id] = None
         return True
+
+    def forget_all(self) -> None:
+        self._ids.clear()
 
     def trim(self) -> None:
         # Per batch, not per event: the window briefly exceeds capacity by one batch.
