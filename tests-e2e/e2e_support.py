@@ -38,7 +38,7 @@ class ServiceRunner:
     def start(self, name: str, command: str, grpc: bool = False) -> RunningService:
         http_port, grpc_port = free_port(), free_port() if grpc else None
         LOGS.mkdir(parents=True, exist_ok=True)
-        log = LOGS / f"{self.env['TOPIC_PREFIX']}{name}.log"
+        log = LOGS / f"{self.env['TOPIC_PREFIX']}{name}.{len(self.running)}.log"
         env = {**os.environ, **self.env, "HTTP_PORT": str(http_port)}
         if grpc_port:
             env["GRPC_PORT"] = str(grpc_port)
@@ -57,6 +57,13 @@ class ServiceRunner:
             return httpx.get(f"{service.url}/readyz", timeout=1).status_code == 200
         except httpx.HTTPError:
             return False
+
+    def kill(self, name: str) -> None:
+        """SIGKILL: no shutdown code runs, as in a crash."""
+        service = next(s for s in self.running if s.name == name)
+        service.process.kill()
+        service.process.wait()
+        self.running.remove(service)
 
     def stop_all(self) -> None:
         for service in self.running:

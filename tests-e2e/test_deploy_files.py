@@ -27,9 +27,14 @@ COMPOSE_BASE = ROOT / "docker-compose.yml"
 COMPOSE_OBSERVABILITY = ROOT / "deploy" / "docker-compose.observability.yml"
 COMPOSE_FILES = [COMPOSE_BASE, COMPOSE_OBSERVABILITY]
 # Deployed services: name -> console script (services/cli is a dev tool, not deployed).
-DEPLOYED = {"ingest": "callcenter-ingest", "metrics": "callcenter-metrics"}
+DEPLOYED = {
+    "ingest": "callcenter-ingest",
+    "metrics": "callcenter-metrics",
+    "router": "callcenter-router",
+    "agent-state": "callcenter-agent-state",
+}
 # Services that serve gRPC; the others do not need GRPC_PORT (a defaulted setting).
-GRPC_SERVICES = {"ingest"}
+GRPC_SERVICES = {"ingest", "router", "agent-state"}
 SAMPLE_BOOTSTRAP = "kafka-0.kafka:9092,kafka-1.kafka:9092"
 SET_BOOTSTRAP = "kafka.bootstrapServers=" + SAMPLE_BOOTSTRAP.replace(
     ",", "\\,"
@@ -337,7 +342,7 @@ def test_prometheus_scrapes_every_service_on_its_http_port() -> None:
     }
     env = dotenv()
     for service in DEPLOYED:
-        upper = service.upper()
+        upper = service.upper().replace("-", "_")  # agent-state -> AGENT_STATE_*
         expected = f"{env[f'{upper}_HOST']}:{env[f'{upper}_HTTP_PORT']}"
         assert targets.get(service) == [expected], f"prometheus target of {service}"
 

@@ -75,3 +75,26 @@ capabilities:
 seccompProfile:
   type: RuntimeDefault
 {{- end -}}
+
+{{/* The tenants document (values `tenants`), checked to be a YAML mapping. */}}
+{{- define "callcenter.tenants" -}}
+{{- $text := required "tenants is required (the tenants YAML document) by the services with tenantsConfig" .Values.tenants -}}
+{{- $parsed := fromYaml $text -}}
+{{- if hasKey $parsed "Error" -}}
+{{- fail (printf "tenants is not valid YAML: %s" (get $parsed "Error")) -}}
+{{- end -}}
+{{- if not (hasKey $parsed "tenants") -}}
+{{- fail "tenants must be a YAML document with a top-level `tenants:` mapping (see deploy/config/tenants.yaml)" -}}
+{{- end -}}
+{{- $text -}}
+{{- end -}}
+
+{{/* Whether any enabled service mounts the tenants ConfigMap ("true" or ""). */}}
+{{- define "callcenter.tenantsNeeded" -}}
+{{- range $name, $svc := .Values.services -}}
+{{- if and $svc.enabled $svc.tenantsConfig -}}true{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Where the tenants ConfigMap is mounted (the same path as the demo file baked into the images). */}}
+{{- define "callcenter.tenantsDir" -}}/app/config{{- end -}}

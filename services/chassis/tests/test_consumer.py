@@ -150,12 +150,10 @@ async def test_rebuild_on_assignment_replays_the_log_from_its_start(
         rebuild_on_assignment=True,
     )
     for _run in range(2):
-        consumer = EventConsumer(
-            kafka_bootstrap, opts, handle, publisher, on_assigned=on_assigned
-        )
+        consumer = EventConsumer(kafka_bootstrap, opts, handle, publisher, on_assigned=on_assigned)
         await consumer.start()
         try:
-            await eventually(lambda: consumer.caught_up, what="consumer caught up")
+            await eventually(lambda c=consumer: c.caught_up, what="consumer caught up")
             assert sorted(handled) == sorted(f"call-{n}" for n in range(20))
         finally:
             await consumer.stop()

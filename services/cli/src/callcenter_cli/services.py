@@ -20,6 +20,13 @@ class LocalService:
 SERVICES = [
     LocalService("ingest", "callcenter-ingest", "INGEST_HTTP_HOST_PORT", "INGEST_GRPC_HOST_PORT"),
     LocalService("metrics", "callcenter-metrics", "METRICS_HTTP_HOST_PORT"),
+    LocalService("router", "callcenter-router", "ROUTER_HTTP_HOST_PORT", "ROUTER_GRPC_HOST_PORT"),
+    LocalService(
+        "agent-state",
+        "callcenter-agent-state",
+        "AGENT_STATE_HTTP_HOST_PORT",
+        "AGENT_STATE_GRPC_HOST_PORT",
+    ),
 ]
 
 

@@ -23,6 +23,7 @@ READY_TIMEOUT_S = 120.0
 
 class Platform:
     def __init__(self, repo_root: Path) -> None:
+        self.repo_root = repo_root
         self.config = local_config(repo_root)
         self.processes: dict[str, asyncio.subprocess.Process] = {}
         self.broker: EmbeddedBroker | None = None
@@ -46,6 +47,9 @@ class Platform:
             "TOPIC_PREFIX": self.config["TOPIC_PREFIX"],
             "KAFKA_PARTITIONS": self.config["KAFKA_PARTITIONS"],
             "HTTP_PORT": self.config[service.http_port_var],
+            "TENANTS_CONFIG": os.environ.get(
+                "TENANTS_CONFIG", str(self.repo_root / self.config["TENANTS_CONFIG"])
+            ),
         }
         if service.grpc_port_var:
             env["GRPC_PORT"] = self.config[service.grpc_port_var]

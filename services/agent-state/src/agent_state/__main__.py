@@ -1,0 +1,3 @@
+from agent_state.main import main
+
+main()

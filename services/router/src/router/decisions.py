@@ -1,0 +1,86 @@
+"""The router's decisions as call events, in the order they must reach the log."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from google.protobuf.message import Message
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from callcenter.v1.call_events_pb2 import (
+    OVERFLOW_REASON_MAX_WAIT,
+    OVERFLOW_REASON_QUEUE_FULL,
+    CallbackScheduled,
+    CallOffered,
+    CallOverflowed,
+    CallQueued,
+)
+from callcenter.v1.envelope_pb2 import AGGREGATE_TYPE_CALL, Event
+from chassis.events import new_event
+from chassis.sequences import SequenceTracker
+from router.config import SERVICE_NAME
+from router.domain import Callback, Offer, Overflow
+
+REASONS = {"queue_full": OVERFLOW_REASON_QUEUE_FULL, "max_wait": OVERFLOW_REASON_MAX_WAIT}
+
+
+def _ts(seconds: float) -> Timestamp:
+    ts = Timestamp()
+    ts.FromNanoseconds(int(seconds * 1e9))
+    return ts
+
+
+def requeued(
+    queue_id: str, priority: int, first_queued_at: float, target_agent_id: str
+) -> CallQueued:
+    return CallQueued(
+        queue_id=queue_id,
+        priority=priority,
+        first_queued_at=_ts(first_queued_at),
+        target_agent_id=target_agent_id,
+    )
+
+
+def payloads(decision: Offer | Overflow | Callback) -> list[Message]:
+    if isinstance(decision, Offer):
+        return [
+            CallOffered(
+                offer_id=decision.offer_id,
+                agent_id=decision.agent_id,
+                queue_id=decision.queue_id,
+                expires_at=_ts(decision.expires_at),
+            )
+        ]
+    if isinstance(decision, Overflow):
+        return [
+            CallOverflowed(
+                from_queue_id=decision.from_queue_id,
+                to_queue_id=decision.to_queue_id,
+                reason=REASONS[decision.reason],
+            ),
+            requeued(decision.to_queue_id, decision.priority, decision.first_queued_at, ""),
+        ]
+    return [
+        CallbackScheduled(
+            queue_id=decision.queue_id,
+            callback_number=decision.callback_number,
+            first_queued_at=_ts(decision.first_queued_at),
+            priority=decision.priority,
+            reason=REASONS[decision.reason],
+        )
+    ]
+
+
+def call_event(
+    tenant_id: str, call_id: str, payload: Message, now: float, sequences: SequenceTracker
+) -> Event:
+    return new_event(
+        payload,
+        tenant_id=tenant_id,
+        aggregate_type=AGGREGATE_TYPE_CALL,
+        aggregate_id=call_id,
+        sequence=sequences.next(call_id),
+        producer=SERVICE_NAME,
+        correlation_id=call_id,
+        occurred_at=datetime.fromtimestamp(now, UTC),
+    )

@@ -1,0 +1,99 @@
+"""Routing invariants under concurrent load while the router is killed and restarted:
+every call is answered once, no agent or call is ever in two offers at once."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import grpc
+import pytest
+from e2e_support import ServiceRunner
+from routing_log import outcomes, violations
+from routing_support import Desktop, call_events, grpc_target, new_call_id, tenants_file
+
+from callcenter.v1 import agent_desktop_pb2 as desk
+from chassis.kafka import EventPublisher
+from chassis.testing.reader import TopicReader
+from chassis.testing.waiting import eventually
+from chassis.topics import Topics, ensure_topics
+
+pytestmark = pytest.mark.integration
+AGENTS = 6
+CALLS = 60
+
+
+async def answer_everything(desktop: Desktop, answered: list[str]) -> None:
+    """A diligent agent: takes every offer, talks briefly, wraps up."""
+    await desktop.log_in({"support": 5}, ["support"])
+    offers = desktop.offers()
+    async for offer in offers:
+        with contextlib.suppress(grpc.aio.AioRpcError):  # e.g. the caller left meanwhile
+            await desktop.stub.AcceptOffer(
+                desk.AcceptOfferRequest(**desktop.who, offer_id=offer.offer_id)
+            )
+            answered.append(offer.call_id)
+            await desktop.stub.HangUp(desk.HangUpRequest(**desktop.who))
+            await desktop.stub.CompleteWrapUp(
+                desk.CompleteWrapUpRequest(**desktop.who, disposition_code="done")
+            )
+
+
+@pytest.fixture
+async def runner(e2e_kafka: str, tmp_path: Path) -> AsyncIterator[ServiceRunner]:
+    prefix = f"e2e{uuid.uuid4().hex[:8]}."
+    await ensure_topics(e2e_kafka, Topics(prefix).event_topics(), 2)
+    runner = ServiceRunner(
+        {
+            "KAFKA_BOOTSTRAP_SERVERS": e2e_kafka,
+            "TOPIC_PREFIX": prefix,
+            "KAFKA_PARTITIONS": "2",
+            "TENANTS_CONFIG": str(tenants_file(tmp_path)),
+        }
+    )
+    try:
+        runner.start("router", "callcenter-router", grpc=True)
+        runner.start("agent-state", "callcenter-agent-state", grpc=True)
+        yield runner
+    finally:
+        runner.stop_all()
+
+
+async def test_every_call_answered_once_across_a_router_crash(
+    runner: ServiceRunner, e2e_kafka: str
+) -> None:
+    topics = Topics(runner.env["TOPIC_PREFIX"])
+    agent_state = next(s for s in runner.running if s.name == "agent-state")
+    answered: list[str] = []
+    publisher = EventPublisher(e2e_kafka)
+    await publisher.start()
+    async with grpc.aio.insecure_channel(grpc_target(agent_state)) as channel:
+        agents = [
+            asyncio.create_task(answer_everything(Desktop(channel, f"agent-{n}"), answered))
+            for n in range(AGENTS)
+        ]
+        calls = [new_call_id() for _ in range(CALLS)]
+        try:
+            for n, call_id in enumerate(calls):
+                await publisher.publish_all(topics.calls, call_events(call_id))
+                if n == CALLS // 3:
+                    runner.kill("router")
+                    runner.start("router", "callcenter-router", grpc=True)
+            await eventually(
+                lambda: set(answered) >= set(calls), timeout=180, what="every call answered"
+            )
+        finally:
+            for agent in agents:
+                agent.cancel()
+            await publisher.stop()
+    async with TopicReader(e2e_kafka, topics.calls) as reader:
+        await eventually(
+            lambda: all(outcomes(reader.events()).get(c) for c in calls), what="outcomes read"
+        )
+        events = reader.events()
+    assert violations(events) == []
+    assert {c: outcomes(events)[c] for c in calls} == {c: ["answered"] for c in calls}
+    assert sorted(answered) == sorted(calls)  # no call answered twice
