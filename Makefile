@@ -64,3 +64,4 @@ proto-check: install
 ## bench: throughput and latency benchmarks; results belong in docs/benchmarks.md
 bench: install
 	$(RUN) python services/chassis/benchmarks/bench_event_io.py
+	$(RUN) python services/router/benchmarks/bench_matching.py

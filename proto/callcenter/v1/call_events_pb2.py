@@ -27,7 +27,7 @@ from google.protobuf import duration_pb2 as google_dot_protobuf_dot_duration__pb
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1f\x63\x61llcenter/v1/call_events.proto\x12\rcallcenter.v1\x1a\x1a\x63\x61llcenter/v1/common.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"h\n\x0c\x43\x61llReceived\x12\x15\n\rcaller_number\x18\x01 \x01(\t\x12\x15\n\rdialed_number\x18\x02 \x01(\t\x12\x10\n\x08provider\x18\x03 \x01(\t\x12\x18\n\x10provider_call_id\x18\x04 \x01(\t\"3\n\nIvrStarted\x12\x0f\n\x07\x66low_id\x18\x01 \x01(\t\x12\x14\n\x0c\x66low_version\x18\x02 \x01(\t\"^\n\x10IvrInputReceived\x12\x0f\n\x07node_id\x18\x01 \x01(\t\x12)\n\x04kind\x18\x02 \x01(\x0e\x32\x1b.callcenter.v1.IvrInputKind\x12\x0e\n\x06\x64igits\x18\x03 \x01(\t\"\xd6\x01\n\x0cIvrCompleted\x12\x0f\n\x07\x66low_id\x18\x01 \x01(\t\x12\x14\n\x0clast_node_id\x18\x02 \x01(\t\x12=\n\tcollected\x18\x03 \x03(\x0b\x32*.callcenter.v1.IvrCompleted.CollectedEntry\x12.\n\x0btime_in_ivr\x18\x04 \x01(\x0b\x32\x19.google.protobuf.Duration\x1a\x30\n\x0e\x43ollectedEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"\x8e\x02\n\x12\x43ustomerIdentified\x12\x33\n\x06result\x18\x01 \x01(\x0e\x32#.callcenter.v1.IdentificationResult\x12\x13\n\x0b\x63ustomer_id\x18\x02 \x01(\t\x12\x1e\n\x16\x63\x61ndidate_customer_ids\x18\x03 \x03(\t\x12\x14\n\x0clooked_up_by\x18\x04 \x01(\t\x12\x45\n\nattributes\x18\x05 \x03(\x0b\x32\x31.callcenter.v1.CustomerIdentified.AttributesEntry\x1a\x31\n\x0f\x41ttributesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"\xb8\x01\n\nCallQueued\x12\x10\n\x08queue_id\x18\x01 \x01(\t\x12\x10\n\x08priority\x18\x02 \x01(\r\x12\x38\n\x0frequired_skills\x18\x03 \x03(\x0b\x32\x1f.callcenter.v1.SkillRequirement\x12\x33\n\x0f\x66irst_queued_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x17\n\x0ftarget_agent_id\x18\x05 \x01(\t\"s\n\x0b\x43\x61llOffered\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\x12\x10\n\x08queue_id\x18\x03 \x01(\t\x12.\n\nexpires_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"3\n\rOfferAccepted\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\"C\n\rOfferRejected\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\"3\n\rOfferTimedOut\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\"3\n\rCallConnected\x12\x10\n\x08\x61gent_id\x18\x01 \x01(\t\x12\x10\n\x08queue_id\x18\x02 \x01(\t\"\x1c\n\x08\x43\x61llHeld\x12\x10\n\x08\x61gent_id\x18\x01 \x01(\t\"\x1f\n\x0b\x43\x61llResumed\x12\x10\n\x08\x61gent_id\x18\x01 \x01(\t\"u\n\x0f\x43\x61llTransferred\x12\x15\n\rfrom_agent_id\x18\x01 \x01(\t\x12\x12\n\x08queue_id\x18\x02 \x01(\tH\x00\x12\x12\n\x08\x61gent_id\x18\x03 \x01(\tH\x00\x12\x19\n\x0f\x65xternal_number\x18\x04 \x01(\tH\x00\x42\x08\n\x06target\"u\n\rCallAbandoned\x12\'\n\x05stage\x18\x01 \x01(\x0e\x32\x18.callcenter.v1.CallStage\x12\x10\n\x08queue_id\x18\x02 \x01(\t\x12)\n\x06waited\x18\x03 \x01(\x0b\x32\x19.google.protobuf.Duration\"E\n\tCallEnded\x12&\n\x08\x65nded_by\x18\x01 \x01(\x0e\x32\x14.callcenter.v1.Party\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\"i\n\x0fWrapUpCompleted\x12\x10\n\x08\x61gent_id\x18\x01 \x01(\t\x12\x18\n\x10\x64isposition_code\x18\x02 \x01(\t\x12*\n\x07wrap_up\x18\x03 \x01(\x0b\x32\x19.google.protobuf.Duration\"K\n\x13\x43\x61llPriorityChanged\x12\x10\n\x08priority\x18\x01 \x01(\r\x12\x0e\n\x06reason\x18\x02 \x01(\t\x12\x12\n\nchanged_by\x18\x03 \x01(\t\"k\n\x0e\x43\x61llOverflowed\x12\x15\n\rfrom_queue_id\x18\x01 \x01(\t\x12\x13\n\x0bto_queue_id\x18\x02 \x01(\t\x12-\n\x06reason\x18\x03 \x01(\x0e\x32\x1d.callcenter.v1.OverflowReason\"\xb4\x01\n\x11\x43\x61llbackScheduled\x12\x10\n\x08queue_id\x18\x01 \x01(\t\x12\x17\n\x0f\x63\x61llback_number\x18\x02 \x01(\t\x12\x33\n\x0f\x66irst_queued_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08priority\x18\x04 \x01(\r\x12-\n\x06reason\x18\x05 \x01(\x0e\x32\x1d.callcenter.v1.OverflowReason*\x82\x01\n\x0cIvrInputKind\x12\x1e\n\x1aIVR_INPUT_KIND_UNSPECIFIED\x10\x00\x12\x19\n\x15IVR_INPUT_KIND_DIGITS\x10\x01\x12\x1b\n\x17IVR_INPUT_KIND_NO_INPUT\x10\x02\x12\x1a\n\x16IVR_INPUT_KIND_INVALID\x10\x03*\xab\x01\n\x14IdentificationResult\x12%\n!IDENTIFICATION_RESULT_UNSPECIFIED\x10\x00\x12$\n IDENTIFICATION_RESULT_IDENTIFIED\x10\x01\x12#\n\x1fIDENTIFICATION_RESULT_AMBIGUOUS\x10\x02\x12!\n\x1dIDENTIFICATION_RESULT_UNKNOWN\x10\x03*o\n\x0eOverflowReason\x12\x1f\n\x1bOVERFLOW_REASON_UNSPECIFIED\x10\x00\x12\x1e\n\x1aOVERFLOW_REASON_QUEUE_FULL\x10\x01\x12\x1c\n\x18OVERFLOW_REASON_MAX_WAIT\x10\x02\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1f\x63\x61llcenter/v1/call_events.proto\x12\rcallcenter.v1\x1a\x1a\x63\x61llcenter/v1/common.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"h\n\x0c\x43\x61llReceived\x12\x15\n\rcaller_number\x18\x01 \x01(\t\x12\x15\n\rdialed_number\x18\x02 \x01(\t\x12\x10\n\x08provider\x18\x03 \x01(\t\x12\x18\n\x10provider_call_id\x18\x04 \x01(\t\"3\n\nIvrStarted\x12\x0f\n\x07\x66low_id\x18\x01 \x01(\t\x12\x14\n\x0c\x66low_version\x18\x02 \x01(\t\"^\n\x10IvrInputReceived\x12\x0f\n\x07node_id\x18\x01 \x01(\t\x12)\n\x04kind\x18\x02 \x01(\x0e\x32\x1b.callcenter.v1.IvrInputKind\x12\x0e\n\x06\x64igits\x18\x03 \x01(\t\"\xd6\x01\n\x0cIvrCompleted\x12\x0f\n\x07\x66low_id\x18\x01 \x01(\t\x12\x14\n\x0clast_node_id\x18\x02 \x01(\t\x12=\n\tcollected\x18\x03 \x03(\x0b\x32*.callcenter.v1.IvrCompleted.CollectedEntry\x12.\n\x0btime_in_ivr\x18\x04 \x01(\x0b\x32\x19.google.protobuf.Duration\x1a\x30\n\x0e\x43ollectedEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"\x8e\x02\n\x12\x43ustomerIdentified\x12\x33\n\x06result\x18\x01 \x01(\x0e\x32#.callcenter.v1.IdentificationResult\x12\x13\n\x0b\x63ustomer_id\x18\x02 \x01(\t\x12\x1e\n\x16\x63\x61ndidate_customer_ids\x18\x03 \x03(\t\x12\x14\n\x0clooked_up_by\x18\x04 \x01(\t\x12\x45\n\nattributes\x18\x05 \x03(\x0b\x32\x31.callcenter.v1.CustomerIdentified.AttributesEntry\x1a\x31\n\x0f\x41ttributesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"\xb8\x01\n\nCallQueued\x12\x10\n\x08queue_id\x18\x01 \x01(\t\x12\x10\n\x08priority\x18\x02 \x01(\r\x12\x38\n\x0frequired_skills\x18\x03 \x03(\x0b\x32\x1f.callcenter.v1.SkillRequirement\x12\x33\n\x0f\x66irst_queued_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x17\n\x0ftarget_agent_id\x18\x05 \x01(\t\"s\n\x0b\x43\x61llOffered\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\x12\x10\n\x08queue_id\x18\x03 \x01(\t\x12.\n\nexpires_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"3\n\rOfferAccepted\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\"b\n\rOfferRejected\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\x12\x1d\n\x15\x61gent_was_unavailable\x18\x04 \x01(\x08\"3\n\rOfferTimedOut\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\"3\n\rCallConnected\x12\x10\n\x08\x61gent_id\x18\x01 \x01(\t\x12\x10\n\x08queue_id\x18\x02 \x01(\t\"\x1c\n\x08\x43\x61llHeld\x12\x10\n\x08\x61gent_id\x18\x01 \x01(\t\"\x1f\n\x0b\x43\x61llResumed\x12\x10\n\x08\x61gent_id\x18\x01 \x01(\t\"u\n\x0f\x43\x61llTransferred\x12\x15\n\rfrom_agent_id\x18\x01 \x01(\t\x12\x12\n\x08queue_id\x18\x02 \x01(\tH\x00\x12\x12\n\x08\x61gent_id\x18\x03 \x01(\tH\x00\x12\x19\n\x0f\x65xternal_number\x18\x04 \x01(\tH\x00\x42\x08\n\x06target\"u\n\rCallAbandoned\x12\'\n\x05stage\x18\x01 \x01(\x0e\x32\x18.callcenter.v1.CallStage\x12\x10\n\x08queue_id\x18\x02 \x01(\t\x12)\n\x06waited\x18\x03 \x01(\x0b\x32\x19.google.protobuf.Duration\"E\n\tCallEnded\x12&\n\x08\x65nded_by\x18\x01 \x01(\x0e\x32\x14.callcenter.v1.Party\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\"i\n\x0fWrapUpCompleted\x12\x10\n\x08\x61gent_id\x18\x01 \x01(\t\x12\x18\n\x10\x64isposition_code\x18\x02 \x01(\t\x12*\n\x07wrap_up\x18\x03 \x01(\x0b\x32\x19.google.protobuf.Duration\"K\n\x13\x43\x61llPriorityChanged\x12\x10\n\x08priority\x18\x01 \x01(\r\x12\x0e\n\x06reason\x18\x02 \x01(\t\x12\x12\n\nchanged_by\x18\x03 \x01(\t\"k\n\x0e\x43\x61llOverflowed\x12\x15\n\rfrom_queue_id\x18\x01 \x01(\t\x12\x13\n\x0bto_queue_id\x18\x02 \x01(\t\x12-\n\x06reason\x18\x03 \x01(\x0e\x32\x1d.callcenter.v1.OverflowReason\"\xb4\x01\n\x11\x43\x61llbackScheduled\x12\x10\n\x08queue_id\x18\x01 \x01(\t\x12\x17\n\x0f\x63\x61llback_number\x18\x02 \x01(\t\x12\x33\n\x0f\x66irst_queued_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08priority\x18\x04 \x01(\r\x12-\n\x06reason\x18\x05 \x01(\x0e\x32\x1d.callcenter.v1.OverflowReason*\x82\x01\n\x0cIvrInputKind\x12\x1e\n\x1aIVR_INPUT_KIND_UNSPECIFIED\x10\x00\x12\x19\n\x15IVR_INPUT_KIND_DIGITS\x10\x01\x12\x1b\n\x17IVR_INPUT_KIND_NO_INPUT\x10\x02\x12\x1a\n\x16IVR_INPUT_KIND_INVALID\x10\x03*\xab\x01\n\x14IdentificationResult\x12%\n!IDENTIFICATION_RESULT_UNSPECIFIED\x10\x00\x12$\n IDENTIFICATION_RESULT_IDENTIFIED\x10\x01\x12#\n\x1fIDENTIFICATION_RESULT_AMBIGUOUS\x10\x02\x12!\n\x1dIDENTIFICATION_RESULT_UNKNOWN\x10\x03*o\n\x0eOverflowReason\x12\x1f\n\x1bOVERFLOW_REASON_UNSPECIFIED\x10\x00\x12\x1e\n\x1aOVERFLOW_REASON_QUEUE_FULL\x10\x01\x12\x1c\n\x18OVERFLOW_REASON_MAX_WAIT\x10\x02\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -38,12 +38,12 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_IVRCOMPLETED_COLLECTEDENTRY']._serialized_options = b'8\001'
   _globals['_CUSTOMERIDENTIFIED_ATTRIBUTESENTRY']._loaded_options = None
   _globals['_CUSTOMERIDENTIFIED_ATTRIBUTESENTRY']._serialized_options = b'8\001'
-  _globals['_IVRINPUTKIND']._serialized_start=2269
-  _globals['_IVRINPUTKIND']._serialized_end=2399
-  _globals['_IDENTIFICATIONRESULT']._serialized_start=2402
-  _globals['_IDENTIFICATIONRESULT']._serialized_end=2573
-  _globals['_OVERFLOWREASON']._serialized_start=2575
-  _globals['_OVERFLOWREASON']._serialized_end=2686
+  _globals['_IVRINPUTKIND']._serialized_start=2300
+  _globals['_IVRINPUTKIND']._serialized_end=2430
+  _globals['_IDENTIFICATIONRESULT']._serialized_start=2433
+  _globals['_IDENTIFICATIONRESULT']._serialized_end=2604
+  _globals['_OVERFLOWREASON']._serialized_start=2606
+  _globals['_OVERFLOWREASON']._serialized_end=2717
   _globals['_CALLRECEIVED']._serialized_start=143
   _globals['_CALLRECEIVED']._serialized_end=247
   _globals['_IVRSTARTED']._serialized_start=249
@@ -65,27 +65,27 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_OFFERACCEPTED']._serialized_start=1192
   _globals['_OFFERACCEPTED']._serialized_end=1243
   _globals['_OFFERREJECTED']._serialized_start=1245
-  _globals['_OFFERREJECTED']._serialized_end=1312
-  _globals['_OFFERTIMEDOUT']._serialized_start=1314
-  _globals['_OFFERTIMEDOUT']._serialized_end=1365
-  _globals['_CALLCONNECTED']._serialized_start=1367
-  _globals['_CALLCONNECTED']._serialized_end=1418
-  _globals['_CALLHELD']._serialized_start=1420
-  _globals['_CALLHELD']._serialized_end=1448
-  _globals['_CALLRESUMED']._serialized_start=1450
-  _globals['_CALLRESUMED']._serialized_end=1481
-  _globals['_CALLTRANSFERRED']._serialized_start=1483
-  _globals['_CALLTRANSFERRED']._serialized_end=1600
-  _globals['_CALLABANDONED']._serialized_start=1602
-  _globals['_CALLABANDONED']._serialized_end=1719
-  _globals['_CALLENDED']._serialized_start=1721
-  _globals['_CALLENDED']._serialized_end=1790
-  _globals['_WRAPUPCOMPLETED']._serialized_start=1792
-  _globals['_WRAPUPCOMPLETED']._serialized_end=1897
-  _globals['_CALLPRIORITYCHANGED']._serialized_start=1899
-  _globals['_CALLPRIORITYCHANGED']._serialized_end=1974
-  _globals['_CALLOVERFLOWED']._serialized_start=1976
-  _globals['_CALLOVERFLOWED']._serialized_end=2083
-  _globals['_CALLBACKSCHEDULED']._serialized_start=2086
-  _globals['_CALLBACKSCHEDULED']._serialized_end=2266
+  _globals['_OFFERREJECTED']._serialized_end=1343
+  _globals['_OFFERTIMEDOUT']._serialized_start=1345
+  _globals['_OFFERTIMEDOUT']._serialized_end=1396
+  _globals['_CALLCONNECTED']._serialized_start=1398
+  _globals['_CALLCONNECTED']._serialized_end=1449
+  _globals['_CALLHELD']._serialized_start=1451
+  _globals['_CALLHELD']._serialized_end=1479
+  _globals['_CALLRESUMED']._serialized_start=1481
+  _globals['_CALLRESUMED']._serialized_end=1512
+  _globals['_CALLTRANSFERRED']._serialized_start=1514
+  _globals['_CALLTRANSFERRED']._serialized_end=1631
+  _globals['_CALLABANDONED']._serialized_start=1633
+  _globals['_CALLABANDONED']._serialized_end=1750
+  _globals['_CALLENDED']._serialized_start=1752
+  _globals['_CALLENDED']._serialized_end=1821
+  _globals['_WRAPUPCOMPLETED']._serialized_start=1823
+  _globals['_WRAPUPCOMPLETED']._serialized_end=1928
+  _globals['_CALLPRIORITYCHANGED']._serialized_start=1930
+  _globals['_CALLPRIORITYCHANGED']._serialized_end=2005
+  _globals['_CALLOVERFLOWED']._serialized_start=2007
+  _globals['_CALLOVERFLOWED']._serialized_end=2114
+  _globals['_CALLBACKSCHEDULED']._serialized_start=2117
+  _globals['_CALLBACKSCHEDULED']._serialized_end=2297
 # @@protoc_insertion_point(module_scope)

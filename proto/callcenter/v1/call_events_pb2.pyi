@@ -148,14 +148,16 @@ class OfferAccepted(_message.Message):
     def __init__(self, offer_id: _Optional[str] = ..., agent_id: _Optional[str] = ...) -> None: ...
 
 class OfferRejected(_message.Message):
-    __slots__ = ("offer_id", "agent_id", "reason")
+    __slots__ = ("offer_id", "agent_id", "reason", "agent_was_unavailable")
     OFFER_ID_FIELD_NUMBER: _ClassVar[int]
     AGENT_ID_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
+    AGENT_WAS_UNAVAILABLE_FIELD_NUMBER: _ClassVar[int]
     offer_id: str
     agent_id: str
     reason: str
-    def __init__(self, offer_id: _Optional[str] = ..., agent_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+    agent_was_unavailable: bool
+    def __init__(self, offer_id: _Optional[str] = ..., agent_id: _Optional[str] = ..., reason: _Optional[str] = ..., agent_was_unavailable: _Optional[bool] = ...) -> None: ...
 
 class OfferTimedOut(_message.Message):
     __slots__ = ("offer_id", "agent_id")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from chassis.tenants import QueueConfig
-from router.domain import Offer, QueueStatus, RoutingDomain, WaitEstimate
+from router.domain import Decision, Offer, QueueStatus, RoutingDomain, WaitEstimate
+
+
+def offers_in(decisions: Sequence[Decision]) -> list[Offer]:
+    return [decision for decision in decisions if isinstance(decision, Offer)]
 
 
 def domain(**options: object) -> RoutingDomain:
@@ -19,7 +23,7 @@ def available(d: RoutingDomain, agent_id: str, at: float = 0) -> None:
 
 def offer_to(d: RoutingDomain, call_id: str, agent_id: str, at: float) -> Offer:
     d.call_queued(call_id, "q", 0, at, at)
-    (offer,) = d.decide(at)
+    (offer,) = offers_in(d.decide(at))
     assert (offer.call_id, offer.agent_id) == (call_id, agent_id)
     return offer
 
@@ -29,9 +33,9 @@ def test_a_failed_offer_puts_the_call_back_ahead_of_later_calls() -> None:
     available(d, "a")
     offer = offer_to(d, "first", "a", 1)
     d.call_queued("later", "q", 0, 2, 2)
-    d.offer_failed("first", offer.offer_id)
+    d.offer_failed("first", offer.offer_id, taken_in=False)  # the agent was not available
     assert d.waiting_calls("q") == ["first", "later"]
-    (again,) = d.decide(3)
+    (again,) = offers_in(d.decide(3))
     assert (again.call_id, again.offer_id) == ("first", "first/2")
 
 
@@ -46,7 +50,7 @@ def test_the_offered_agent_is_held_whatever_presence_says_until_the_offer_settle
     d.agent_presence("a", False, 3, offer_id=offer.offer_id)  # agent-state took it in
     assert d.agent_hold("a") is None
     d.agent_presence("a", True, 4)
-    assert [o.call_id for o in d.decide(4)] == ["c2"]
+    assert [o.call_id for o in offers_in(d.decide(4))] == ["c2"]
 
 
 def test_after_a_hold_ends_the_last_presence_decides() -> None:
@@ -77,7 +81,7 @@ def test_abandoning_during_an_offer_releases_the_agent() -> None:
     d.call_abandoned("c1", 2)
     assert d.agent_is_idle("a")
     d.call_queued("c2", "q", 0, 3, 3)
-    assert [o.agent_id for o in d.decide(3)] == ["a"]
+    assert [o.agent_id for o in offers_in(d.decide(3))] == ["a"]
     assert d.outcomes() == {"c1": "abandoned"}
 
 
@@ -139,7 +143,7 @@ def test_a_replayed_offer_holds_the_agent_and_counts_towards_the_next_offer_id()
     assert d.decide(2) == []
     d.offer_failed("c", "c/1")
     d.agent_presence("a", False, 3, offer_id="c/1")
-    assert [(o.agent_id, o.offer_id) for o in d.decide(3)] == [("b", "c/2")]
+    assert [(o.agent_id, o.offer_id) for o in offers_in(d.decide(3))] == [("b", "c/2")]
 
 
 def test_a_replayed_offer_already_settled_by_agent_state_does_not_hold() -> None:
@@ -203,3 +207,18 @@ def test_facts_about_unknown_calls_and_agents_are_ignored() -> None:
     d.call_abandoned("ghost", 1)
     d.call_ended("ghost")
     assert (d.decide(1), d.outcomes(), d.next_wakeup()) == ([], {}, None)
+
+
+def test_an_answered_offer_holds_the_agent_until_agent_state_settles_it() -> None:
+    """The calls topic may run ahead of the agents topic: the agent's last presence, from
+    before the offer, says available, but it is on the call now."""
+    d = domain()
+    available(d, "a")
+    offer = offer_to(d, "c1", "a", 1)
+    d.offer_accepted("c1", offer.offer_id, 2)
+    d.call_queued("c2", "q", 0, 2, 2)
+    assert d.decide(2) == []
+    d.agent_presence("a", False, 3, offer_id=offer.offer_id)  # RESERVED, read late
+    d.agent_presence("a", True, 4)  # wrap-up done
+    (next_offer,) = offers_in(d.decide(4))
+    assert (next_offer.call_id, next_offer.agent_id) == ("c2", "a")

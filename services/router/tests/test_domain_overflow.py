@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from chassis.tenants import OverflowStep, QueueConfig, SkillRequirement
-from router.domain import Callback, Offer, Overflow, RoutingDomain
+from router.domain import Callback, Decision, Offer, Overflow, Reason, RoutingDomain
+
+
+def offers_in(decisions: Sequence[Decision]) -> list[Offer]:
+    return [decision for decision in decisions if isinstance(decision, Offer)]
 
 
 def queue(queue_id: str, *skills: tuple[str, int], **options: object) -> QueueConfig:
@@ -44,7 +50,7 @@ def test_lowered_levels_let_a_weaker_agent_take_the_call() -> None:
     available(d, "level-3", {"fr": 3}, ["q"])
     d.call_queued("c", "q", 0, 0, 100)
     assert d.decide(129) == []
-    assert [o.agent_id for o in d.decide(130)] == ["level-3"]
+    assert [o.agent_id for o in offers_in(d.decide(130))] == ["level-3"]
 
 
 def test_the_backup_group_joins_whatever_its_profile() -> None:
@@ -54,7 +60,7 @@ def test_the_backup_group_joins_whatever_its_profile() -> None:
     d.call_queued("c", "q", 0, 0, 100)
     assert d.decide(130) == []
     assert d.next_wakeup() == 160
-    assert [o.agent_id for o in d.decide(160)] == ["backup"]
+    assert [o.agent_id for o in offers_in(d.decide(160))] == ["backup"]
 
 
 def test_an_agent_freeing_up_takes_a_call_only_once_its_step_allows() -> None:
@@ -63,14 +69,14 @@ def test_an_agent_freeing_up_takes_a_call_only_once_its_step_allows() -> None:
     d.decide(40)  # step 1 reached
     available(d, "level-4", {"fr": 4}, ["q"])
     available(d, "level-2", {"fr": 2}, ["q"])
-    assert [o.agent_id for o in d.decide(41)] == ["level-4"]
+    assert [o.agent_id for o in offers_in(d.decide(41))] == ["level-4"]
 
 
 def test_a_full_queue_overflows_keeping_priority_and_first_queued_at() -> None:
     d = domain(queue("q", max_size=1, overflow_queue_id="spill"), queue("spill"))
     d.call_queued("first", "q", 0, 1, 1)
     d.call_queued("second", "q", 7, 0.5, 2)
-    assert d.decide(2) == [Overflow("second", "q", "spill", "queue_full", 7, 0.5)]
+    assert d.decide(2) == [Overflow("second", "q", "spill", Reason.QUEUE_FULL, 7, 0.5)]
     assert d.waiting_calls("spill") == ["second"]
     d.call_queued("second", "spill", 7, 0.5, 2)  # the overflow read back: a no-op
     assert d.waiting_calls("spill") == ["second"]
@@ -83,7 +89,7 @@ def test_a_full_queue_without_overflow_queue_offers_a_callback() -> None:
     d = domain(queue("q", max_size=1))
     d.call_queued("first", "q", 0, 1, 1)
     d.call_queued("second", "q", 3, 0.5, 2, callback_number="+3312")
-    assert d.decide(2) == [Callback("second", "q", "queue_full", 3, 0.5, "+3312")]
+    assert d.decide(2) == [Callback("second", "q", Reason.QUEUE_FULL, 3, 0.5, "+3312")]
     assert d.outcomes() == {"second": "callback"}
     assert d.waiting_calls("q") == ["first"]
 
@@ -93,9 +99,9 @@ def test_max_wait_sends_the_call_on_counting_from_entering_the_queue() -> None:
     d.call_queued("c", "q", 2, first_queued_at=-100, at=10)
     assert d.next_wakeup() == 70
     assert d.decide(69) == []
-    assert d.decide(70) == [Overflow("c", "q", "spill", "max_wait", 2, -100)]
+    assert d.decide(70) == [Overflow("c", "q", "spill", Reason.MAX_WAIT, 2, -100)]
     assert d.next_wakeup() == 75
-    assert d.decide(75) == [Callback("c", "spill", "max_wait", 2, -100, "")]
+    assert d.decide(75) == [Callback("c", "spill", Reason.MAX_WAIT, 2, -100, "")]
     assert d.next_wakeup() is None
     assert d.visits("c") == [("q", "overflowed"), ("spill", "callback")]
 
@@ -104,11 +110,11 @@ def test_an_offered_call_does_not_time_out_but_does_when_it_comes_back() -> None
     d = domain(queue("q", max_wait_s=60))
     available(d, "a", {}, ["q"])
     d.call_queued("c", "q", 0, 0, 0)
-    (offer,) = d.decide(0)
+    (offer,) = offers_in(d.decide(0))
     assert d.decide(100) == []
     d.offer_failed("c", offer.offer_id)
     d.agent_presence("a", False, 100)
-    assert d.decide(100) == [Callback("c", "q", "max_wait", 0, 0, "")]
+    assert d.decide(100) == [Callback("c", "q", Reason.MAX_WAIT, 0, 0, "")]
 
 
 def test_queues_overflowing_into_each_other_do_not_loop() -> None:
@@ -118,5 +124,5 @@ def test_queues_overflowing_into_each_other_do_not_loop() -> None:
     d.call_queued("in-a", "a", 0, 1, 1)
     d.call_queued("in-b", "b", 0, 1, 1)
     d.call_queued("c", "a", 0, 2, 2)
-    assert d.decide(2) == [Overflow("c", "a", "b", "queue_full", 0, 2)]
+    assert d.decide(2) == [Overflow("c", "a", "b", Reason.QUEUE_FULL, 0, 2)]
     assert d.waiting_calls("b") == ["in-b", "c"]

@@ -92,11 +92,13 @@ class RoutingMachine(RuleBasedStateMachine):
         waited = self.now - call.entered_at
         return eligible(QUEUES[call.queue_id], waited, agent.skills, agent.profile)
 
-    def release(self, call: CallModel) -> None:
+    def release(self, call: CallModel, taken_in: bool = False) -> None:
+        """An offer taken in by agent-state keeps the agent held until its presence for
+        the offer (settle) arrives."""
         if call.open_offer is not None:
             offer_id, agent_id = call.open_offer
             agent = self.agents.get(agent_id)
-            if agent is not None and agent.held_by == offer_id:
+            if agent is not None and agent.held_by == offer_id and not taken_in:
                 agent.held_by = None
             call.open_offer = None
 
@@ -156,8 +158,8 @@ class RoutingMachine(RuleBasedStateMachine):
         if call_id in self.calls:
             self.calls[call_id].priority = priority
 
-    @rule(call_id=st.sampled_from(CALLS), accept=st.booleans())
-    def answer_offer(self, call_id: str, accept: bool) -> None:
+    @rule(call_id=st.sampled_from(CALLS), accept=st.booleans(), taken_in=st.booleans())
+    def answer_offer(self, call_id: str, accept: bool, taken_in: bool) -> None:
         call = self.calls.get(call_id)
         if call is None or call.open_offer is None:
             return
@@ -165,9 +167,10 @@ class RoutingMachine(RuleBasedStateMachine):
         if accept:
             self.domain.offer_accepted(call_id, offer_id, self.tick())
             call.answered = call.done = True
+            taken_in = True  # only a reserved agent accepts
         else:
-            self.domain.offer_failed(call_id, offer_id)
-        self.release(call)
+            self.domain.offer_failed(call_id, offer_id, taken_in)
+        self.release(call, taken_in)
 
     @rule(call_id=st.sampled_from(CALLS))
     def abandon(self, call_id: str) -> None:

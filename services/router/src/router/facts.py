@@ -79,7 +79,8 @@ def apply_fact(state: TenantState, event: Event) -> None:
         offer = event.call_offered
         domain.offer_made(subject, offer.agent_id, offer.offer_id, at)
     elif kind == "offer_rejected":
-        domain.offer_failed(subject, event.offer_rejected.offer_id)
+        rejected = event.offer_rejected
+        domain.offer_failed(subject, rejected.offer_id, taken_in=not rejected.agent_was_unavailable)
     elif kind == "offer_timed_out":
         domain.offer_failed(subject, event.offer_timed_out.offer_id)
     elif kind == "offer_accepted":

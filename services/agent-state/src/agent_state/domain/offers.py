@@ -27,7 +27,7 @@ class OfferCommands(Decider):
         if self.state != f.AVAILABLE:
             reason = f"agent not available: {f.state_name(self.state)}"
             rejected = call_pb.OfferRejected(
-                offer_id=offer_id, agent_id=self.agent_id, reason=reason
+                offer_id=offer_id, agent_id=self.agent_id, reason=reason, agent_was_unavailable=True
             )
             return [self._call_fact(rejected, call_id, at)]
         return [self._change(f.RESERVED, at, by=f.ROUTER, offer_id=offer_id, call_id=call_id)]

@@ -137,10 +137,10 @@ class RoutingDomain:
         call.offers_made += 1
         self._hold(call, agent_id, offer_id)
 
-    def offer_failed(self, call_id: str, offer_id: str) -> None:
+    def offer_failed(self, call_id: str, offer_id: str, taken_in: bool = True) -> None:
         call = self._offered_call(call_id, offer_id)
         if call is not None:
-            self._withdraw_offer(call)
+            self._withdraw_offer(call, taken_in)
             self._wait(call)  # its service key is unchanged: back to its place
 
     def offer_accepted(self, call_id: str, offer_id: str, at: float) -> None:
@@ -151,7 +151,7 @@ class RoutingDomain:
         if agent := self._agents.get(call.offered_agent_id or ""):
             agent.count_answer(at)
             agent.answered = (call.queue_id, at)
-        self._withdraw_offer(call)
+        self._withdraw_offer(call, taken_in=True)
         self._close(call, Outcome.ANSWERED)
 
     def call_abandoned(self, call_id: str, at: float) -> None:
@@ -319,10 +319,13 @@ class RoutingDomain:
                 agent.held_by = offer_id
             self._refresh(agent)
 
-    def _withdraw_offer(self, call: Call) -> None:
+    def _withdraw_offer(self, call: Call, taken_in: bool = False) -> None:
+        """`taken_in`: agent-state reserved the agent for this offer. Then the agent stays
+        held until its presence for the offer arrives (the agents topic may lag the calls
+        topic): its last presence, from before the offer, would wrongly say available."""
         self._offered[call.queue_id].discard(call.call_id)
         agent = self._agents.get(call.offered_agent_id or "")
-        if agent is not None and agent.held_by == call.offer_id:
+        if agent is not None and agent.held_by == call.offer_id and not taken_in:
             agent.held_by = None
         if agent is not None:
             self._refresh(agent)
