@@ -3,13 +3,14 @@ place, until it exists), agents through the desktop gRPC API."""
 
 from __future__ import annotations
 
+import contextlib
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import grpc
-from e2e_support import RunningService
+from e2e_support import RunningService, ServiceRunner
 
 from callcenter.v1 import agent_desktop_pb2 as desk
 from callcenter.v1 import agent_desktop_pb2_grpc, supervisor_pb2_grpc
@@ -17,6 +18,7 @@ from callcenter.v1.call_events_pb2 import CallAbandoned, CallQueued, CallReceive
 from callcenter.v1.common_pb2 import CALL_STAGE_QUEUE, Skill
 from callcenter.v1.envelope_pb2 import AGGREGATE_TYPE_CALL, Event
 from chassis.events import new_event, timestamp
+from chassis.topics import Topics, ensure_topics
 
 TENANTS_YAML = """
 tenants:
@@ -107,3 +109,24 @@ def grpc_target(service: RunningService) -> str:
 
 def lines(path: Path) -> Iterator[str]:
     yield from path.read_text().splitlines()
+
+
+@contextlib.asynccontextmanager
+async def routing_services(bootstrap: str, directory: Path) -> AsyncIterator[ServiceRunner]:
+    """Router and agent-state as processes on fresh topics, stopped afterwards."""
+    prefix = f"e2e{uuid.uuid4().hex[:8]}."
+    await ensure_topics(bootstrap, Topics(prefix).event_topics(), 2)
+    runner = ServiceRunner(
+        {
+            "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
+            "TOPIC_PREFIX": prefix,
+            "KAFKA_PARTITIONS": "2",
+            "TENANTS_CONFIG": str(tenants_file(directory)),
+        }
+    )
+    try:
+        runner.start("router", "callcenter-router", grpc=True)
+        runner.start("agent-state", "callcenter-agent-state", grpc=True)
+        yield runner
+    finally:
+        runner.stop_all()

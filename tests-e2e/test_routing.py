@@ -4,7 +4,6 @@ right agent's desktop, and the whole conversation is recorded."""
 from __future__ import annotations
 
 import asyncio
-import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -12,7 +11,14 @@ import grpc
 import pytest
 from e2e_support import ServiceRunner
 from routing_log import outcomes, violations
-from routing_support import Desktop, abandoned, call_events, grpc_target, new_call_id, tenants_file
+from routing_support import (
+    Desktop,
+    abandoned,
+    call_events,
+    grpc_target,
+    new_call_id,
+    routing_services,
+)
 
 from callcenter.v1 import agent_desktop_pb2 as desk
 from callcenter.v1.common_pb2 import (
@@ -25,7 +31,7 @@ from callcenter.v1.supervisor_pb2 import ListAgentsRequest
 from chassis.kafka import EventPublisher
 from chassis.testing.reader import TopicReader
 from chassis.testing.waiting import eventually
-from chassis.topics import Topics, ensure_topics
+from chassis.topics import Topics
 
 pytestmark = pytest.mark.integration
 
@@ -43,27 +49,14 @@ class Platform:
 
 @pytest.fixture
 async def platform(e2e_kafka: str, tmp_path: Path) -> AsyncIterator[Platform]:
-    prefix = f"e2e{uuid.uuid4().hex[:8]}."
-    topics = Topics(prefix)
-    await ensure_topics(e2e_kafka, topics.event_topics(), 2)
-    runner = ServiceRunner(
-        {
-            "KAFKA_BOOTSTRAP_SERVERS": e2e_kafka,
-            "TOPIC_PREFIX": prefix,
-            "KAFKA_PARTITIONS": "2",
-            "TENANTS_CONFIG": str(tenants_file(tmp_path)),
-        }
-    )
-    try:
-        runner.start("router", "callcenter-router", grpc=True)
-        runner.start("agent-state", "callcenter-agent-state", grpc=True)
-        platform = Platform(runner, topics, e2e_kafka)
+    async with routing_services(e2e_kafka, tmp_path) as runner:
+        platform = Platform(runner, Topics(runner.env["TOPIC_PREFIX"]), e2e_kafka)
         await platform.publisher.start()
-        yield platform
-        await platform.publisher.stop()
-        await platform.channel.close()
-    finally:
-        runner.stop_all()
+        try:
+            yield platform
+        finally:
+            await platform.publisher.stop()
+            await platform.channel.close()
 
 
 async def test_a_queued_call_is_offered_answered_and_wrapped_up(platform: Platform) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -13,13 +12,13 @@ import grpc
 import pytest
 from e2e_support import ServiceRunner
 from routing_log import outcomes, violations
-from routing_support import Desktop, call_events, grpc_target, new_call_id, tenants_file
+from routing_support import Desktop, call_events, grpc_target, new_call_id, routing_services
 
 from callcenter.v1 import agent_desktop_pb2 as desk
 from chassis.kafka import EventPublisher
 from chassis.testing.reader import TopicReader
 from chassis.testing.waiting import eventually
-from chassis.topics import Topics, ensure_topics
+from chassis.topics import Topics
 
 pytestmark = pytest.mark.integration
 AGENTS = 6
@@ -44,22 +43,8 @@ async def answer_everything(desktop: Desktop, answered: list[str]) -> None:
 
 @pytest.fixture
 async def runner(e2e_kafka: str, tmp_path: Path) -> AsyncIterator[ServiceRunner]:
-    prefix = f"e2e{uuid.uuid4().hex[:8]}."
-    await ensure_topics(e2e_kafka, Topics(prefix).event_topics(), 2)
-    runner = ServiceRunner(
-        {
-            "KAFKA_BOOTSTRAP_SERVERS": e2e_kafka,
-            "TOPIC_PREFIX": prefix,
-            "KAFKA_PARTITIONS": "2",
-            "TENANTS_CONFIG": str(tenants_file(tmp_path)),
-        }
-    )
-    try:
-        runner.start("router", "callcenter-router", grpc=True)
-        runner.start("agent-state", "callcenter-agent-state", grpc=True)
+    async with routing_services(e2e_kafka, tmp_path) as runner:
         yield runner
-    finally:
-        runner.stop_all()
 
 
 async def test_every_call_answered_once_across_a_router_crash(
