@@ -15,6 +15,8 @@ from routing_log import outcomes, violations
 from routing_support import Desktop, call_events, grpc_target, new_call_id, routing_services
 
 from callcenter.v1 import agent_desktop_pb2 as desk
+from callcenter.v1.common_pb2 import AGENT_STATE_ON_CALL, AGENT_STATE_WRAP_UP
+from callcenter.v1.supervisor_pb2 import ListAgentsRequest
 from chassis.kafka import EventPublisher
 from chassis.testing.reader import TopicReader
 from chassis.testing.waiting import eventually
@@ -82,3 +84,35 @@ async def test_every_call_answered_once_across_a_router_crash(
     assert violations(events) == []
     assert {c: outcomes(events)[c] for c in calls} == {c: ["answered"] for c in calls}
     assert sorted(answered) == sorted(calls)  # no call answered twice
+
+
+async def test_agent_state_rebuilds_agents_and_calls_after_a_crash(
+    runner: ServiceRunner, e2e_kafka: str
+) -> None:
+    topics = Topics(runner.env["TOPIC_PREFIX"])
+    publisher = EventPublisher(e2e_kafka)
+    await publisher.start()
+    call_id = new_call_id()
+    try:
+        agent_state = next(s for s in runner.running if s.name == "agent-state")
+        async with grpc.aio.insecure_channel(grpc_target(agent_state)) as channel:
+            desktop = Desktop(channel, "rosa")
+            await desktop.log_in({"support": 7}, ["support"])
+            offers = desktop.offers()
+            await publisher.publish_all(topics.calls, call_events(call_id))
+            offer = await asyncio.wait_for(offers.read(), timeout=60)
+            await desktop.stub.AcceptOffer(
+                desk.AcceptOfferRequest(**desktop.who, offer_id=offer.offer_id)
+            )
+            offers.cancel()
+        runner.kill("agent-state")
+        restarted = runner.start("agent-state", "callcenter-agent-state", grpc=True)
+        async with grpc.aio.insecure_channel(grpc_target(restarted)) as channel:
+            desktop = Desktop(channel, "rosa")
+            listed = await desktop.supervisor.ListAgents(ListAgentsRequest(tenant_id="acme"))
+            (rosa,) = [a.status for a in listed.agents]
+            assert (rosa.state, rosa.call_id) == (AGENT_STATE_ON_CALL, call_id)
+            hung_up = await desktop.stub.HangUp(desk.HangUpRequest(**desktop.who))
+            assert hung_up.status.state == AGENT_STATE_WRAP_UP
+    finally:
+        await publisher.stop()
