@@ -222,3 +222,20 @@ def test_an_answered_offer_holds_the_agent_until_agent_state_settles_it() -> Non
     d.agent_presence("a", True, 4)  # wrap-up done
     (next_offer,) = offers_in(d.decide(4))
     assert (next_offer.call_id, next_offer.agent_id) == ("c2", "a")
+
+
+def test_a_replay_where_agent_state_settled_several_offers_first_holds_no_agent() -> None:
+    """Rebuilding after a crash, the agents topic may be read ahead of the calls topic:
+    the agent's presences for two offers arrive before either offer is read back."""
+    d = domain()
+    available(d, "a")
+    d.call_queued("c1", "q", 0, 1, 1)
+    d.call_queued("c2", "q", 0, 2, 2)
+    d.agent_presence("a", False, 3, offer_id="c1/1")
+    d.agent_presence("a", False, 4, offer_id="c2/1")
+    d.agent_presence("a", True, 5)
+    for call_id in ("c1", "c2"):
+        d.offer_made(call_id, "a", f"{call_id}/1", 6)
+        d.offer_accepted(call_id, f"{call_id}/1", 6)
+    assert d.agent_hold("a") is None
+    assert d.agent_is_idle("a")

@@ -23,7 +23,9 @@ class Agent:
     available: bool = False  # the last agent_presence
     idle_since: float = 0.0
     held_by: str | None = None  # the offer the router made and agent-state has not settled
-    last_settled_offer: str | None = None  # agent-state may settle an offer before we replay it
+    # Offers agent-state settled before the router read them back (the agents topic ran
+    # ahead during a replay): held by none of them when they come.
+    settled_early: set[str] = field(default_factory=set)
     answered: tuple[str, float] | None = None  # (queue, at): handle time runs until available
     answered_day: int = -1  # UTC day of the calls counted in answered_today
     answered_today: int = 0

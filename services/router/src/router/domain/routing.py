@@ -82,9 +82,10 @@ class RoutingDomain:
         if agent is None:
             return
         if offer_id is not None:
-            agent.last_settled_offer = offer_id
             if agent.held_by == offer_id:
                 agent.held_by = None  # agent-state took the offer in: its presence governs
+            elif not self._offer_known(offer_id):
+                agent.settled_early.add(offer_id)
         if available and not agent.available:
             agent.idle_since = at
             if agent.answered is not None:
@@ -315,9 +316,15 @@ class RoutingDomain:
         self._offered[call.queue_id].add(call.call_id)
         if agent := self._agents.get(agent_id):
             agent.last_offered[call.queue_id] = next(self._offers)
-            if agent.last_settled_offer != offer_id:  # replayed after agent-state settled it
+            if offer_id in agent.settled_early:
+                agent.settled_early.discard(offer_id)
+            else:
                 agent.held_by = offer_id
             self._refresh(agent)
+
+    def _offer_known(self, offer_id: str) -> bool:
+        call = self._calls.get(offer_id.rpartition("/")[0])  # offer ids are "call/n"
+        return call is not None and offer_id in call.known_offers
 
     def _withdraw_offer(self, call: Call, taken_in: bool = False) -> None:
         """`taken_in`: agent-state reserved the agent for this offer. Then the agent stays
