@@ -14,12 +14,12 @@ from agent_state.domain import (
     FailedPrecondition,
     IllegalTransition,
     InvalidArgument,
-    to_timestamp,
 )
 from callcenter.v1 import agent_events_pb2 as agent_pb
 from callcenter.v1 import call_events_pb2 as call_pb
 from callcenter.v1 import common_pb2 as common
 from chassis.tenants import QueueConfig, TenantConfig
+from chassis.times import to_timestamp
 
 S = common.AgentState
 TENANT = TenantConfig(

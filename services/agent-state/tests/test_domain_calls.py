@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from agent_state.domain import Agent, Fact, FailedPrecondition, IllegalTransition, InvalidArgument
-from agent_state.domain import to_timestamp as ts
 from callcenter.v1 import agent_events_pb2 as agent_pb
 from callcenter.v1 import call_events_pb2 as call_pb
 from callcenter.v1 import common_pb2 as common
 from chassis.tenants import QueueConfig, TenantConfig
+from chassis.times import to_timestamp as ts
 
 TENANT = TenantConfig(
     tenant_id="t-1",

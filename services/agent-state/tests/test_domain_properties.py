@@ -9,12 +9,13 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agent_state.domain import Agent, DomainError, Fact, to_timestamp
+from agent_state.domain import Agent, DomainError, Fact
 from callcenter.v1 import agent_events_pb2 as agent_pb
 from callcenter.v1 import call_events_pb2 as call_pb
 from callcenter.v1 import common_pb2 as common
 from chassis.events import PAYLOAD_FIELDS
 from chassis.tenants import QueueConfig, TenantConfig
+from chassis.times import to_timestamp
 
 TENANT = TenantConfig(
     tenant_id="t-1",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from callcenter.v1.envelope_pb2 import Event
+from chassis.times import from_timestamp
 
 
 @dataclass
@@ -40,7 +41,7 @@ class CallDirectory:
             context = self._calls.setdefault(call_id, CallContext())
             queued = event.call_queued
             if queued.HasField("first_queued_at"):
-                context.first_queued_at = queued.first_queued_at.ToNanoseconds() / 1e9
+                context.first_queued_at = from_timestamp(queued.first_queued_at)
             context.priority = queued.priority
         elif kind == "call_priority_changed":
             self._calls.setdefault(

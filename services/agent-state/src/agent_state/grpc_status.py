@@ -9,9 +9,9 @@ import grpc
 from aiokafka.errors import KafkaError
 
 from agent_state.domain import AgentStatus, DomainError, InvalidArgument
-from agent_state.domain.facts import to_timestamp
 from callcenter.v1 import agent_desktop_pb2 as desk
 from callcenter.v1.common_pb2 import Skill
+from chassis.times import to_timestamp
 
 T = TypeVar("T")
 

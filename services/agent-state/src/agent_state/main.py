@@ -16,10 +16,9 @@ from callcenter.v1 import (
 )
 from callcenter.v1.envelope_pb2 import Event
 from chassis.grpc_server import GrpcServer
-from chassis.http import HttpServer, create_app
-from chassis.kafka import ConsumerOptions, EventPublisher
-from chassis.kafka.replayed import ReplayedState
+from chassis.kafka import EventPublisher
 from chassis.logs import setup_logging
+from chassis.replayed_service import replayed_components
 from chassis.runtime import serve
 from chassis.settings import load
 from chassis.telemetry import setup_tracing
@@ -40,7 +39,6 @@ async def run(settings: AgentStateSettings) -> None:
         )
 
     roster = Roster(load_tenants(settings.tenants_config), publish)
-    ready = asyncio.Event()
     live = lambda: state.live  # noqa: E731 - bound before `state` exists
     desktop, supervisor = AgentDesktopServicer(roster, live), SupervisorServicer(roster, live)
     grpc_server = GrpcServer(
@@ -55,25 +53,17 @@ async def run(settings: AgentStateSettings) -> None:
         ],
     )
 
-    async def on_live() -> None:
-        await grpc_server.mark_serving()
-        ready.set()
-
-    state = ReplayedState(
-        bootstrap,
-        ConsumerOptions(
-            group_id=settings.consumer_group,
-            topics=topics.event_topics(),
-            dead_letter_topic=topics.dead_letter(settings.consumer_group),
-        ),
+    state, http = replayed_components(
+        settings,
+        settings.consumer_group,
+        "callcenter agent-state",
+        grpc_server,
+        publisher,
         apply=roster.apply,
         reset=roster.reset,
         act=roster.act,
-        publisher=publisher,
-        on_live=on_live,
     )
     roster.nudge = state.nudge
-    http = HttpServer(create_app("callcenter agent-state", ready.is_set), settings.http_port)
     await serve([http, grpc_server, state, publisher], settings.shutdown_grace_s)
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from agent_state.calls import CallContext
-from agent_state.domain.facts import to_duration, to_timestamp
 from agent_state.domain.model import PendingOffer
 from callcenter.v1.agent_desktop_pb2 import SubscribeOffersResponse
+from chassis.times import to_duration, to_timestamp
 
 
 def offer_notice(offer: PendingOffer, call: CallContext, now: float) -> SubscribeOffersResponse:

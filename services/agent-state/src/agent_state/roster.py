@@ -20,6 +20,7 @@ from callcenter.v1.envelope_pb2 import AGGREGATE_TYPE_AGENT, Event
 from chassis.kafka import RejectEvent
 from chassis.sequences import SequenceTracker
 from chassis.tenants import Tenants
+from chassis.times import from_timestamp
 
 Key = tuple[str, str]  # tenant id, agent id
 Publish = Callable[[list[Event], list[Event]], Awaitable[None]]  # agent events, call events
@@ -64,7 +65,7 @@ class Roster:
         tenant_id = event.tenant_id
         if self._tenants.tenant(tenant_id) is None:
             raise RejectEvent(f"tenant_id: unknown tenant {tenant_id!r}")
-        at = event.occurred_at.ToNanoseconds() / 1e9
+        at = from_timestamp(event.occurred_at)
         if event.aggregate_type == AGGREGATE_TYPE_AGENT:
             agent = self.agent(tenant_id, event.aggregate_id)
             if event.sequence > agent.version:  # our own events come back: applied already

@@ -8,12 +8,12 @@ from collections.abc import Callable
 import grpc
 
 from agent_state.domain import Agent
-from agent_state.domain.facts import to_duration
 from agent_state.grpc_status import guarded, refuse, to_proto
 from agent_state.roster import Roster
 from callcenter.v1 import supervisor_pb2 as sup
 from callcenter.v1 import supervisor_pb2_grpc
 from callcenter.v1.common_pb2 import AGENT_STATE_LOGGED_OUT
+from chassis.times import to_duration
 
 Context = grpc.aio.ServicerContext
 

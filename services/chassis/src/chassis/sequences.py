@@ -21,9 +21,5 @@ class SequenceTracker:
         self._last[aggregate_id] = sequence
         return sequence
 
-    def forget(self, aggregate_id: str) -> None:
-        """The aggregate is done with (its last event was handled)."""
-        self._last.pop(aggregate_id, None)
-
     def clear(self) -> None:
         self._last.clear()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from google.protobuf.message import Message
-from google.protobuf.timestamp_pb2 import Timestamp
 
 from callcenter.v1.call_events_pb2 import (
     OVERFLOW_REASON_MAX_WAIT,
@@ -18,16 +17,11 @@ from callcenter.v1.call_events_pb2 import (
 from callcenter.v1.envelope_pb2 import AGGREGATE_TYPE_CALL, Event
 from chassis.events import new_event
 from chassis.sequences import SequenceTracker
+from chassis.times import to_timestamp
 from router.config import SERVICE_NAME
 from router.domain import Callback, Offer, Overflow
 
 REASONS = {"queue_full": OVERFLOW_REASON_QUEUE_FULL, "max_wait": OVERFLOW_REASON_MAX_WAIT}
-
-
-def _ts(seconds: float) -> Timestamp:
-    ts = Timestamp()
-    ts.FromNanoseconds(int(seconds * 1e9))
-    return ts
 
 
 def requeued(
@@ -36,7 +30,7 @@ def requeued(
     return CallQueued(
         queue_id=queue_id,
         priority=priority,
-        first_queued_at=_ts(first_queued_at),
+        first_queued_at=to_timestamp(first_queued_at),
         target_agent_id=target_agent_id,
     )
 
@@ -48,7 +42,7 @@ def payloads(decision: Offer | Overflow | Callback) -> list[Message]:
                 offer_id=decision.offer_id,
                 agent_id=decision.agent_id,
                 queue_id=decision.queue_id,
-                expires_at=_ts(decision.expires_at),
+                expires_at=to_timestamp(decision.expires_at),
             )
         ]
     if isinstance(decision, Overflow):
@@ -64,7 +58,7 @@ def payloads(decision: Offer | Overflow | Callback) -> list[Message]:
         CallbackScheduled(
             queue_id=decision.queue_id,
             callback_number=decision.callback_number,
-            first_queued_at=_ts(decision.first_queued_at),
+            first_queued_at=to_timestamp(decision.first_queued_at),
             priority=decision.priority,
             reason=REASONS[decision.reason],
         )

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from callcenter.v1.common_pb2 import AGENT_STATE_AVAILABLE
 from callcenter.v1.envelope_pb2 import Event
+from chassis.times import from_timestamp
 from router.domain import RoutingDomain
 
 
@@ -28,14 +29,10 @@ class TenantState:
     transfers: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
-def _seconds(event: Event) -> float:
-    return event.occurred_at.ToNanoseconds() / 1e9
-
-
 def apply_fact(state: TenantState, event: Event) -> None:
     """Feed one event to the tenant's routing state (idempotent, like every fact)."""
     kind = event.WhichOneof("payload")
-    subject, at, domain = event.aggregate_id, _seconds(event), state.domain
+    subject, at, domain = event.aggregate_id, from_timestamp(event.occurred_at), state.domain
     if kind == "agent_logged_in":
         e = event.agent_logged_in
         domain.agent_logged_in(subject, {s.name: s.level for s in e.skills}, list(e.queue_ids))
@@ -54,11 +51,7 @@ def apply_fact(state: TenantState, event: Event) -> None:
         state.callers[subject] = event.call_received.caller_number
     elif kind == "call_queued":
         queued = event.call_queued
-        first = (
-            queued.first_queued_at.ToNanoseconds() / 1e9
-            if queued.HasField("first_queued_at")
-            else at
-        )
+        first = from_timestamp(queued.first_queued_at) if queued.HasField("first_queued_at") else at
         state.places[subject] = CallPlace(queued.queue_id, queued.priority, first)
         state.transfers.pop(subject, None)
         domain.call_queued(

@@ -6,17 +6,11 @@ import time
 from collections.abc import Callable
 
 import grpc
-from google.protobuf.duration_pb2 import Duration
 
 from callcenter.v1 import router_pb2, router_pb2_grpc
+from chassis.times import to_duration
 from router.domain import UnknownQueue
 from router.service import Router
-
-
-def _duration(seconds: float) -> Duration:
-    duration = Duration()
-    duration.FromNanoseconds(int(max(0.0, seconds) * 1e9))
-    return duration
 
 
 class RouterServicer(router_pb2_grpc.RouterServiceServicer):
@@ -47,7 +41,7 @@ class RouterServicer(router_pb2_grpc.RouterServiceServicer):
                 grpc.StatusCode.NOT_FOUND, f"queue_id: unknown queue {request.queue_id!r}"
             )
         return router_pb2.EstimateWaitResponse(
-            estimated_wait=_duration(estimate.seconds),
+            estimated_wait=to_duration(estimate.seconds),
             position=estimate.position,
             agents_serving=estimate.agents_serving,
         )
@@ -67,6 +61,6 @@ class RouterServicer(router_pb2_grpc.RouterServiceServicer):
             calls_offered=status.calls_offered,
             agents_available=status.agents_available,
             agents_serving=status.agents_serving,
-            oldest_wait=_duration(status.oldest_wait_s),
-            estimated_wait=_duration(status.estimated_wait_s),
+            oldest_wait=to_duration(status.oldest_wait_s),
+            estimated_wait=to_duration(status.estimated_wait_s),
         )

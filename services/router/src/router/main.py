@@ -6,10 +6,9 @@ import asyncio
 
 from callcenter.v1 import router_pb2, router_pb2_grpc
 from chassis.grpc_server import GrpcServer
-from chassis.http import HttpServer, create_app
-from chassis.kafka import ConsumerOptions, EventPublisher
-from chassis.kafka.replayed import ReplayedState
+from chassis.kafka import EventPublisher
 from chassis.logs import setup_logging
+from chassis.replayed_service import replayed_components
 from chassis.runtime import serve
 from chassis.settings import load
 from chassis.telemetry import setup_tracing
@@ -34,32 +33,22 @@ async def run(settings: RouterSettings) -> None:
             await state.publish(topics.calls, events)
         return wake_at
 
-    ready = asyncio.Event()
     servicer = RouterServicer(router, lambda: state.live)
     grpc_server = GrpcServer(
         settings.grpc_port,
         [lambda server: router_pb2_grpc.add_RouterServiceServicer_to_server(servicer, server)],
         [router_pb2.DESCRIPTOR.services_by_name["RouterService"].full_name],
     )
-
-    async def on_live() -> None:
-        await grpc_server.mark_serving()
-        ready.set()
-
-    state = ReplayedState(
-        settings.kafka_bootstrap_servers,
-        ConsumerOptions(
-            group_id=settings.consumer_group,
-            topics=topics.event_topics(),
-            dead_letter_topic=topics.dead_letter(settings.consumer_group),
-        ),
+    state, http = replayed_components(
+        settings,
+        settings.consumer_group,
+        "callcenter router",
+        grpc_server,
+        publisher,
         apply=router.apply,
         reset=router.reset,
         act=act,
-        publisher=publisher,
-        on_live=on_live,
     )
-    http = HttpServer(create_app("callcenter router", ready.is_set), settings.http_port)
     await serve([http, grpc_server, state, publisher], settings.shutdown_grace_s)
 
 

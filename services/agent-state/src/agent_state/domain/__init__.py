@@ -14,7 +14,7 @@ from agent_state.domain.errors import (
     IllegalTransition,
     InvalidArgument,
 )
-from agent_state.domain.facts import Fact, state_name, to_duration, to_timestamp
+from agent_state.domain.facts import Fact, state_name
 from agent_state.domain.model import AgentSnapshot, AgentStatus, CurrentCall, PendingOffer, WrapUp
 
 __all__ = [
@@ -30,6 +30,4 @@ __all__ = [
     "PendingOffer",
     "WrapUp",
     "state_name",
-    "to_duration",
-    "to_timestamp",
 ]

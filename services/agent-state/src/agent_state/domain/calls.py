@@ -9,6 +9,7 @@ from agent_state.domain.errors import InvalidArgument
 from agent_state.domain.facts import Fact
 from callcenter.v1 import call_events_pb2 as call_pb
 from callcenter.v1 import common_pb2
+from chassis.times import to_duration
 
 TRANSFERRED = "transferred"
 WRAP_UP_TIMEOUT = "wrap_up_timeout"
@@ -81,7 +82,7 @@ class CallCommands(Decider):
         completed = call_pb.WrapUpCompleted(
             agent_id=self.agent_id,
             disposition_code=disposition,
-            wrap_up=f.to_duration(at - started),
+            wrap_up=to_duration(at - started),
         )
         change = self._change(f.AVAILABLE, at, by=by, reason_code=reason, call_id=call_id)
         return [self._call_fact(completed, call_id, at), change]

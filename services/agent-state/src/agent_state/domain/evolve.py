@@ -11,6 +11,7 @@ from agent_state.domain.model import AgentSnapshot, AgentStatus, CurrentCall, Pe
 from callcenter.v1 import agent_events_pb2 as agent_pb
 from callcenter.v1 import call_events_pb2 as call_pb
 from chassis.tenants import TenantConfig
+from chassis.times import from_timestamp
 
 AGENT_PAYLOADS = (
     agent_pb.AgentLoggedIn,
@@ -73,7 +74,7 @@ class AgentBase:
         return Fact("call", call_id, payload, call_id, at)
 
     def _offered(self, p: call_pb.CallOffered, call_id: str) -> None:
-        details = PendingOffer(p.offer_id, call_id, p.queue_id, f.from_timestamp(p.expires_at))
+        details = PendingOffer(p.offer_id, call_id, p.queue_id, from_timestamp(p.expires_at))
         if self.offer is not None and self.offer.offer_id == p.offer_id:
             self.offer = details  # the CallOffered came after our change to RESERVED
         elif p.offer_id != self.last_offer_id:

@@ -6,9 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
-from google.protobuf.duration_pb2 import Duration
 from google.protobuf.message import Message
-from google.protobuf.timestamp_pb2 import Timestamp
 
 from callcenter.v1 import common_pb2
 
@@ -55,19 +53,3 @@ class Fact:
     @property
     def event_type(self) -> str:
         return self.payload.DESCRIPTOR.name
-
-
-def to_timestamp(seconds: float) -> Timestamp:
-    ts = Timestamp()
-    ts.FromNanoseconds(round(seconds * 1e9))
-    return ts
-
-
-def to_duration(seconds: float) -> Duration:
-    duration = Duration()
-    duration.FromNanoseconds(round(max(seconds, 0.0) * 1e9))
-    return duration
-
-
-def from_timestamp(ts: Timestamp) -> float:
-    return ts.ToNanoseconds() / 1e9

@@ -12,6 +12,7 @@ from agent_state.domain.facts import Fact, StateValue
 from callcenter.v1 import agent_events_pb2 as agent_pb
 from callcenter.v1 import call_events_pb2 as call_pb
 from callcenter.v1 import common_pb2
+from chassis.times import to_duration
 
 UNSPECIFIED = common_pb2.AGENT_STATE_UNSPECIFIED
 LOGIN_REASON = "login"  # NOT_READY after logging in not ready without a reason given
@@ -88,7 +89,7 @@ class PresenceCommands(Decider):
             facts.append(self._call_fact(rejected, call_id, at))
         if self.wrap_up is not None:
             completed = call_pb.WrapUpCompleted(
-                agent_id=self.agent_id, wrap_up=f.to_duration(at - self.wrap_up.started_at)
+                agent_id=self.agent_id, wrap_up=to_duration(at - self.wrap_up.started_at)
             )
             facts.append(self._call_fact(completed, call_id, at))
         change = self._change(

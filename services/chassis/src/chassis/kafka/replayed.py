@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -50,7 +51,7 @@ class ReplayedState:
         self._task: asyncio.Task[None] | None = None
         self.consumer = EventConsumer(
             bootstrap_servers,
-            ConsumerOptions(**{**options.__dict__, "rebuild_on_assignment": True}),
+            dataclasses.replace(options, rebuild_on_assignment=True),
             apply,
             publisher,
             on_assigned=self._assigned,
