@@ -15,7 +15,11 @@ from routing_log import outcomes, violations
 from routing_support import Desktop, call_events, grpc_target, new_call_id, routing_services
 
 from callcenter.v1 import agent_desktop_pb2 as desk
-from callcenter.v1.common_pb2 import AGENT_STATE_ON_CALL, AGENT_STATE_WRAP_UP
+from callcenter.v1.common_pb2 import (
+    AGENT_STATE_AVAILABLE,
+    AGENT_STATE_ON_CALL,
+    AGENT_STATE_WRAP_UP,
+)
 from callcenter.v1.supervisor_pb2 import ListAgentsRequest
 from chassis.kafka import EventPublisher
 from chassis.testing.reader import TopicReader
@@ -28,15 +32,23 @@ CALLS = 60
 
 
 async def answer_everything(desktop: Desktop, answered: list[str]) -> None:
-    """A diligent agent: takes every offer, talks briefly, wraps up."""
+    """A diligent agent: takes every offer, talks briefly, wraps up; after an offer it was
+    too slow for (a loaded machine), it makes itself available again."""
     await desktop.log_in({"support": 5}, ["support"])
     offers = desktop.offers()
     async for offer in offers:
-        with contextlib.suppress(grpc.aio.AioRpcError):  # e.g. the caller left meanwhile
+        try:
             await desktop.stub.AcceptOffer(
                 desk.AcceptOfferRequest(**desktop.who, offer_id=offer.offer_id)
             )
-            answered.append(offer.call_id)
+        except grpc.aio.AioRpcError:  # expired, or the caller left meanwhile
+            with contextlib.suppress(grpc.aio.AioRpcError):
+                await desktop.stub.SetState(
+                    desk.SetStateRequest(**desktop.who, state=AGENT_STATE_AVAILABLE)
+                )
+            continue
+        answered.append(offer.call_id)
+        with contextlib.suppress(grpc.aio.AioRpcError):
             await desktop.stub.HangUp(desk.HangUpRequest(**desktop.who))
             await desktop.stub.CompleteWrapUp(
                 desk.CompleteWrapUpRequest(**desktop.who, disposition_code="done")
