@@ -64,4 +64,7 @@ proto-check: install
 ## bench: throughput and latency benchmarks; results belong in docs/benchmarks.md
 bench: install
 	$(RUN) python services/chassis/benchmarks/bench_event_io.py
+	$(RUN) python services/chassis/benchmarks/bench_broker_batches.py
 	$(RUN) python services/router/benchmarks/bench_matching.py
+	$(RUN) python services/router/benchmarks/bench_offer_latency.py
+	$(RUN) python services/router/benchmarks/bench_ewt_accuracy.py

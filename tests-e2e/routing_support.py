@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import grpc
-from e2e_support import RunningService, ServiceRunner
 
 from callcenter.v1 import agent_desktop_pb2 as desk
 from callcenter.v1 import agent_desktop_pb2_grpc, supervisor_pb2_grpc
@@ -18,6 +17,7 @@ from callcenter.v1.call_events_pb2 import CallAbandoned, CallQueued, CallReceive
 from callcenter.v1.common_pb2 import CALL_STAGE_QUEUE, Skill
 from callcenter.v1.envelope_pb2 import AGGREGATE_TYPE_CALL, Event
 from chassis.events import new_event, timestamp
+from chassis.testing.processes import RunningService, ServiceRunner
 from chassis.topics import Topics, ensure_topics
 
 TENANTS_YAML = """
@@ -115,7 +115,7 @@ def lines(path: Path) -> Iterator[str]:
 async def routing_services(bootstrap: str, directory: Path) -> AsyncIterator[ServiceRunner]:
     """Router and agent-state as processes on fresh topics, stopped afterwards."""
     prefix = f"e2e{uuid.uuid4().hex[:8]}."
-    await ensure_topics(bootstrap, Topics(prefix).event_topics(), 2)
+    await ensure_topics(bootstrap, Topics(prefix).all_topics(), 2)
     runner = ServiceRunner(
         {
             "KAFKA_BOOTSTRAP_SERVERS": bootstrap,

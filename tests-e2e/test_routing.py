@@ -9,7 +9,6 @@ from pathlib import Path
 
 import grpc
 import pytest
-from e2e_support import ServiceRunner
 from routing_log import outcomes, violations
 from routing_support import (
     Desktop,
@@ -28,7 +27,9 @@ from callcenter.v1.common_pb2 import (
     AGENT_STATE_WRAP_UP,
 )
 from callcenter.v1.supervisor_pb2 import ListAgentsRequest
+from callcenter.v1.telephony_pb2 import TelephonyCommand
 from chassis.kafka import EventPublisher
+from chassis.testing.processes import ServiceRunner
 from chassis.testing.reader import TopicReader
 from chassis.testing.waiting import eventually
 from chassis.topics import Topics
@@ -94,6 +95,14 @@ async def test_a_queued_call_is_offered_answered_and_wrapped_up(platform: Platfo
         await eventually(lambda: all(t in recorded() for t in wanted), what="conversation logged")
         assert violations(reader.events()) == []
         assert outcomes(reader.events())[call_id] == ["answered"]
+
+    async with TopicReader(platform.bootstrap, platform.topics.telephony_commands) as commands:
+
+        def bridged() -> list[str]:
+            sent = [TelephonyCommand.FromString(r.value) for r in commands.records]
+            return [c.connect_to_agent.agent_id for c in sent if c.call_id == call_id]
+
+        assert await eventually(bridged, what="telephony told to connect the agent") == ["ada"]
 
 
 async def test_an_illegal_command_names_both_states(platform: Platform) -> None:

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import grpc
 import pytest
-from e2e_support import ServiceRunner
 from routing_log import outcomes, violations
 from routing_support import Desktop, call_events, grpc_target, new_call_id, routing_services
 
@@ -22,6 +21,7 @@ from callcenter.v1.common_pb2 import (
 )
 from callcenter.v1.supervisor_pb2 import ListAgentsRequest
 from chassis.kafka import EventPublisher
+from chassis.testing.processes import ServiceRunner
 from chassis.testing.reader import TopicReader
 from chassis.testing.waiting import eventually
 from chassis.topics import Topics

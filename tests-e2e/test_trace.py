@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from e2e_support import ServiceRunner
 from otlp_sink import OtlpSink, ReceivedSpan
 
+from chassis.testing.processes import ServiceRunner
 from chassis.testing.waiting import eventually_sync
 
 pytestmark = pytest.mark.integration

@@ -19,6 +19,14 @@ class IvrInputKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     IVR_INPUT_KIND_NO_INPUT: _ClassVar[IvrInputKind]
     IVR_INPUT_KIND_INVALID: _ClassVar[IvrInputKind]
 
+class IvrOutcome(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    IVR_OUTCOME_UNSPECIFIED: _ClassVar[IvrOutcome]
+    IVR_OUTCOME_QUEUED: _ClassVar[IvrOutcome]
+    IVR_OUTCOME_CALLBACK: _ClassVar[IvrOutcome]
+    IVR_OUTCOME_TRANSFERRED: _ClassVar[IvrOutcome]
+    IVR_OUTCOME_HUNG_UP: _ClassVar[IvrOutcome]
+
 class IdentificationResult(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     IDENTIFICATION_RESULT_UNSPECIFIED: _ClassVar[IdentificationResult]
@@ -31,10 +39,16 @@ class OverflowReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     OVERFLOW_REASON_UNSPECIFIED: _ClassVar[OverflowReason]
     OVERFLOW_REASON_QUEUE_FULL: _ClassVar[OverflowReason]
     OVERFLOW_REASON_MAX_WAIT: _ClassVar[OverflowReason]
+    OVERFLOW_REASON_CALLER_REQUESTED: _ClassVar[OverflowReason]
 IVR_INPUT_KIND_UNSPECIFIED: IvrInputKind
 IVR_INPUT_KIND_DIGITS: IvrInputKind
 IVR_INPUT_KIND_NO_INPUT: IvrInputKind
 IVR_INPUT_KIND_INVALID: IvrInputKind
+IVR_OUTCOME_UNSPECIFIED: IvrOutcome
+IVR_OUTCOME_QUEUED: IvrOutcome
+IVR_OUTCOME_CALLBACK: IvrOutcome
+IVR_OUTCOME_TRANSFERRED: IvrOutcome
+IVR_OUTCOME_HUNG_UP: IvrOutcome
 IDENTIFICATION_RESULT_UNSPECIFIED: IdentificationResult
 IDENTIFICATION_RESULT_IDENTIFIED: IdentificationResult
 IDENTIFICATION_RESULT_AMBIGUOUS: IdentificationResult
@@ -42,6 +56,7 @@ IDENTIFICATION_RESULT_UNKNOWN: IdentificationResult
 OVERFLOW_REASON_UNSPECIFIED: OverflowReason
 OVERFLOW_REASON_QUEUE_FULL: OverflowReason
 OVERFLOW_REASON_MAX_WAIT: OverflowReason
+OVERFLOW_REASON_CALLER_REQUESTED: OverflowReason
 
 class CallReceived(_message.Message):
     __slots__ = ("caller_number", "dialed_number", "provider", "provider_call_id")
@@ -64,17 +79,21 @@ class IvrStarted(_message.Message):
     def __init__(self, flow_id: _Optional[str] = ..., flow_version: _Optional[str] = ...) -> None: ...
 
 class IvrInputReceived(_message.Message):
-    __slots__ = ("node_id", "kind", "digits")
+    __slots__ = ("node_id", "kind", "digits", "attempt", "attribute")
     NODE_ID_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     DIGITS_FIELD_NUMBER: _ClassVar[int]
+    ATTEMPT_FIELD_NUMBER: _ClassVar[int]
+    ATTRIBUTE_FIELD_NUMBER: _ClassVar[int]
     node_id: str
     kind: IvrInputKind
     digits: str
-    def __init__(self, node_id: _Optional[str] = ..., kind: _Optional[_Union[IvrInputKind, str]] = ..., digits: _Optional[str] = ...) -> None: ...
+    attempt: int
+    attribute: str
+    def __init__(self, node_id: _Optional[str] = ..., kind: _Optional[_Union[IvrInputKind, str]] = ..., digits: _Optional[str] = ..., attempt: _Optional[int] = ..., attribute: _Optional[str] = ...) -> None: ...
 
 class IvrCompleted(_message.Message):
-    __slots__ = ("flow_id", "last_node_id", "collected", "time_in_ivr")
+    __slots__ = ("flow_id", "last_node_id", "collected", "time_in_ivr", "outcome", "queue_id", "priority", "skills", "transfer_number", "prompt", "next_announcement_at")
     class CollectedEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -86,11 +105,25 @@ class IvrCompleted(_message.Message):
     LAST_NODE_ID_FIELD_NUMBER: _ClassVar[int]
     COLLECTED_FIELD_NUMBER: _ClassVar[int]
     TIME_IN_IVR_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    QUEUE_ID_FIELD_NUMBER: _ClassVar[int]
+    PRIORITY_FIELD_NUMBER: _ClassVar[int]
+    SKILLS_FIELD_NUMBER: _ClassVar[int]
+    TRANSFER_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    PROMPT_FIELD_NUMBER: _ClassVar[int]
+    NEXT_ANNOUNCEMENT_AT_FIELD_NUMBER: _ClassVar[int]
     flow_id: str
     last_node_id: str
     collected: _containers.ScalarMap[str, str]
     time_in_ivr: _duration_pb2.Duration
-    def __init__(self, flow_id: _Optional[str] = ..., last_node_id: _Optional[str] = ..., collected: _Optional[_Mapping[str, str]] = ..., time_in_ivr: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
+    outcome: IvrOutcome
+    queue_id: str
+    priority: int
+    skills: _containers.RepeatedCompositeFieldContainer[_common_pb2.SkillRequirement]
+    transfer_number: str
+    prompt: str
+    next_announcement_at: _timestamp_pb2.Timestamp
+    def __init__(self, flow_id: _Optional[str] = ..., last_node_id: _Optional[str] = ..., collected: _Optional[_Mapping[str, str]] = ..., time_in_ivr: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., outcome: _Optional[_Union[IvrOutcome, str]] = ..., queue_id: _Optional[str] = ..., priority: _Optional[int] = ..., skills: _Optional[_Iterable[_Union[_common_pb2.SkillRequirement, _Mapping]]] = ..., transfer_number: _Optional[str] = ..., prompt: _Optional[str] = ..., next_announcement_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class CustomerIdentified(_message.Message):
     __slots__ = ("result", "customer_id", "candidate_customer_ids", "looked_up_by", "attributes")
@@ -200,14 +233,16 @@ class CallTransferred(_message.Message):
     def __init__(self, from_agent_id: _Optional[str] = ..., queue_id: _Optional[str] = ..., agent_id: _Optional[str] = ..., external_number: _Optional[str] = ...) -> None: ...
 
 class CallAbandoned(_message.Message):
-    __slots__ = ("stage", "queue_id", "waited")
+    __slots__ = ("stage", "queue_id", "waited", "ivr_node_id")
     STAGE_FIELD_NUMBER: _ClassVar[int]
     QUEUE_ID_FIELD_NUMBER: _ClassVar[int]
     WAITED_FIELD_NUMBER: _ClassVar[int]
+    IVR_NODE_ID_FIELD_NUMBER: _ClassVar[int]
     stage: _common_pb2.CallStage
     queue_id: str
     waited: _duration_pb2.Duration
-    def __init__(self, stage: _Optional[_Union[_common_pb2.CallStage, str]] = ..., queue_id: _Optional[str] = ..., waited: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
+    ivr_node_id: str
+    def __init__(self, stage: _Optional[_Union[_common_pb2.CallStage, str]] = ..., queue_id: _Optional[str] = ..., waited: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., ivr_node_id: _Optional[str] = ...) -> None: ...
 
 class CallEnded(_message.Message):
     __slots__ = ("ended_by", "agent_id")
@@ -260,3 +295,110 @@ class CallbackScheduled(_message.Message):
     priority: int
     reason: OverflowReason
     def __init__(self, queue_id: _Optional[str] = ..., callback_number: _Optional[str] = ..., first_queued_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., priority: _Optional[int] = ..., reason: _Optional[_Union[OverflowReason, str]] = ...) -> None: ...
+
+class CallAnswered(_message.Message):
+    __slots__ = ("provider_event_id",)
+    PROVIDER_EVENT_ID_FIELD_NUMBER: _ClassVar[int]
+    provider_event_id: str
+    def __init__(self, provider_event_id: _Optional[str] = ...) -> None: ...
+
+class DigitsPressed(_message.Message):
+    __slots__ = ("digits", "provider_event_id")
+    DIGITS_FIELD_NUMBER: _ClassVar[int]
+    PROVIDER_EVENT_ID_FIELD_NUMBER: _ClassVar[int]
+    digits: str
+    provider_event_id: str
+    def __init__(self, digits: _Optional[str] = ..., provider_event_id: _Optional[str] = ...) -> None: ...
+
+class CallerHungUp(_message.Message):
+    __slots__ = ("provider_event_id",)
+    PROVIDER_EVENT_ID_FIELD_NUMBER: _ClassVar[int]
+    provider_event_id: str
+    def __init__(self, provider_event_id: _Optional[str] = ...) -> None: ...
+
+class IvrQueueSnapshot(_message.Message):
+    __slots__ = ("queue_id", "estimated_wait", "position", "agents_available")
+    QUEUE_ID_FIELD_NUMBER: _ClassVar[int]
+    ESTIMATED_WAIT_FIELD_NUMBER: _ClassVar[int]
+    POSITION_FIELD_NUMBER: _ClassVar[int]
+    AGENTS_AVAILABLE_FIELD_NUMBER: _ClassVar[int]
+    queue_id: str
+    estimated_wait: _duration_pb2.Duration
+    position: int
+    agents_available: int
+    def __init__(self, queue_id: _Optional[str] = ..., estimated_wait: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., position: _Optional[int] = ..., agents_available: _Optional[int] = ...) -> None: ...
+
+class IvrNodeEntered(_message.Message):
+    __slots__ = ("node_id", "attempt", "prompt", "expects_input", "timer_deadline")
+    NODE_ID_FIELD_NUMBER: _ClassVar[int]
+    ATTEMPT_FIELD_NUMBER: _ClassVar[int]
+    PROMPT_FIELD_NUMBER: _ClassVar[int]
+    EXPECTS_INPUT_FIELD_NUMBER: _ClassVar[int]
+    TIMER_DEADLINE_FIELD_NUMBER: _ClassVar[int]
+    node_id: str
+    attempt: int
+    prompt: str
+    expects_input: bool
+    timer_deadline: _timestamp_pb2.Timestamp
+    def __init__(self, node_id: _Optional[str] = ..., attempt: _Optional[int] = ..., prompt: _Optional[str] = ..., expects_input: _Optional[bool] = ..., timer_deadline: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class IvrBranchTaken(_message.Message):
+    __slots__ = ("node_id", "branch", "next_node_id", "queue_statuses")
+    NODE_ID_FIELD_NUMBER: _ClassVar[int]
+    BRANCH_FIELD_NUMBER: _ClassVar[int]
+    NEXT_NODE_ID_FIELD_NUMBER: _ClassVar[int]
+    QUEUE_STATUSES_FIELD_NUMBER: _ClassVar[int]
+    node_id: str
+    branch: str
+    next_node_id: str
+    queue_statuses: _containers.RepeatedCompositeFieldContainer[IvrQueueSnapshot]
+    def __init__(self, node_id: _Optional[str] = ..., branch: _Optional[str] = ..., next_node_id: _Optional[str] = ..., queue_statuses: _Optional[_Iterable[_Union[IvrQueueSnapshot, _Mapping]]] = ...) -> None: ...
+
+class IvrAttributesSet(_message.Message):
+    __slots__ = ("node_id", "attributes", "priority", "skills")
+    class AttributesEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    NODE_ID_FIELD_NUMBER: _ClassVar[int]
+    ATTRIBUTES_FIELD_NUMBER: _ClassVar[int]
+    PRIORITY_FIELD_NUMBER: _ClassVar[int]
+    SKILLS_FIELD_NUMBER: _ClassVar[int]
+    node_id: str
+    attributes: _containers.ScalarMap[str, str]
+    priority: int
+    skills: _containers.RepeatedCompositeFieldContainer[_common_pb2.SkillRequirement]
+    def __init__(self, node_id: _Optional[str] = ..., attributes: _Optional[_Mapping[str, str]] = ..., priority: _Optional[int] = ..., skills: _Optional[_Iterable[_Union[_common_pb2.SkillRequirement, _Mapping]]] = ...) -> None: ...
+
+class IvrWaitAnnounced(_message.Message):
+    __slots__ = ("status", "announced_wait", "speak_position", "speak_wait", "next_announcement_at")
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    ANNOUNCED_WAIT_FIELD_NUMBER: _ClassVar[int]
+    SPEAK_POSITION_FIELD_NUMBER: _ClassVar[int]
+    SPEAK_WAIT_FIELD_NUMBER: _ClassVar[int]
+    NEXT_ANNOUNCEMENT_AT_FIELD_NUMBER: _ClassVar[int]
+    status: IvrQueueSnapshot
+    announced_wait: _duration_pb2.Duration
+    speak_position: bool
+    speak_wait: bool
+    next_announcement_at: _timestamp_pb2.Timestamp
+    def __init__(self, status: _Optional[_Union[IvrQueueSnapshot, _Mapping]] = ..., announced_wait: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., speak_position: _Optional[bool] = ..., speak_wait: _Optional[bool] = ..., next_announcement_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class CallbackRequested(_message.Message):
+    __slots__ = ("queue_id", "callback_number", "while_queued")
+    QUEUE_ID_FIELD_NUMBER: _ClassVar[int]
+    CALLBACK_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    WHILE_QUEUED_FIELD_NUMBER: _ClassVar[int]
+    queue_id: str
+    callback_number: str
+    while_queued: bool
+    def __init__(self, queue_id: _Optional[str] = ..., callback_number: _Optional[str] = ..., while_queued: _Optional[bool] = ...) -> None: ...
+
+class IvrSessionClosed(_message.Message):
+    __slots__ = ("reason",)
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    reason: str
+    def __init__(self, reason: _Optional[str] = ...) -> None: ...

@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1a\x63\x61llcenter/v1/ingest.proto\x12\rcallcenter.v1\"\x87\x01\n\x18ReportCallArrivedRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x15\n\rcaller_number\x18\x02 \x01(\t\x12\x15\n\rdialed_number\x18\x03 \x01(\t\x12\x10\n\x08provider\x18\x04 \x01(\t\x12\x18\n\x10provider_call_id\x18\x05 \x01(\t\",\n\x19ReportCallArrivedResponse\x12\x0f\n\x07\x63\x61ll_id\x18\x01 \x01(\t2w\n\rIngestService\x12\x66\n\x11ReportCallArrived\x12\'.callcenter.v1.ReportCallArrivedRequest\x1a(.callcenter.v1.ReportCallArrivedResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1a\x63\x61llcenter/v1/ingest.proto\x12\rcallcenter.v1\"\x87\x01\n\x18ReportCallArrivedRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x15\n\rcaller_number\x18\x02 \x01(\t\x12\x15\n\rdialed_number\x18\x03 \x01(\t\x12\x10\n\x08provider\x18\x04 \x01(\t\x12\x18\n\x10provider_call_id\x18\x05 \x01(\t\",\n\x19ReportCallArrivedResponse\x12\x0f\n\x07\x63\x61ll_id\x18\x01 \x01(\t\"m\n\x11ProviderCallEvent\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08provider\x18\x02 \x01(\t\x12\x18\n\x10provider_call_id\x18\x03 \x01(\t\x12\x19\n\x11provider_event_id\x18\x04 \x01(\t\"L\n\x19ReportCallAnsweredRequest\x12/\n\x05\x65vent\x18\x01 \x01(\x0b\x32 .callcenter.v1.ProviderCallEvent\"-\n\x1aReportCallAnsweredResponse\x12\x0f\n\x07\x63\x61ll_id\x18\x01 \x01(\t\"V\n\x13ReportDigitsRequest\x12/\n\x05\x65vent\x18\x01 \x01(\x0b\x32 .callcenter.v1.ProviderCallEvent\x12\x0e\n\x06\x64igits\x18\x02 \x01(\t\"\'\n\x14ReportDigitsResponse\x12\x0f\n\x07\x63\x61ll_id\x18\x01 \x01(\t\"F\n\x13ReportHangUpRequest\x12/\n\x05\x65vent\x18\x01 \x01(\x0b\x32 .callcenter.v1.ProviderCallEvent\"\'\n\x14ReportHangUpResponse\x12\x0f\n\x07\x63\x61ll_id\x18\x01 \x01(\t2\x94\x03\n\rIngestService\x12\x66\n\x11ReportCallArrived\x12\'.callcenter.v1.ReportCallArrivedRequest\x1a(.callcenter.v1.ReportCallArrivedResponse\x12i\n\x12ReportCallAnswered\x12(.callcenter.v1.ReportCallAnsweredRequest\x1a).callcenter.v1.ReportCallAnsweredResponse\x12W\n\x0cReportDigits\x12\".callcenter.v1.ReportDigitsRequest\x1a#.callcenter.v1.ReportDigitsResponse\x12W\n\x0cReportHangUp\x12\".callcenter.v1.ReportHangUpRequest\x1a#.callcenter.v1.ReportHangUpResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -35,6 +35,20 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_REPORTCALLARRIVEDREQUEST']._serialized_end=181
   _globals['_REPORTCALLARRIVEDRESPONSE']._serialized_start=183
   _globals['_REPORTCALLARRIVEDRESPONSE']._serialized_end=227
-  _globals['_INGESTSERVICE']._serialized_start=229
-  _globals['_INGESTSERVICE']._serialized_end=348
+  _globals['_PROVIDERCALLEVENT']._serialized_start=229
+  _globals['_PROVIDERCALLEVENT']._serialized_end=338
+  _globals['_REPORTCALLANSWEREDREQUEST']._serialized_start=340
+  _globals['_REPORTCALLANSWEREDREQUEST']._serialized_end=416
+  _globals['_REPORTCALLANSWEREDRESPONSE']._serialized_start=418
+  _globals['_REPORTCALLANSWEREDRESPONSE']._serialized_end=463
+  _globals['_REPORTDIGITSREQUEST']._serialized_start=465
+  _globals['_REPORTDIGITSREQUEST']._serialized_end=551
+  _globals['_REPORTDIGITSRESPONSE']._serialized_start=553
+  _globals['_REPORTDIGITSRESPONSE']._serialized_end=592
+  _globals['_REPORTHANGUPREQUEST']._serialized_start=594
+  _globals['_REPORTHANGUPREQUEST']._serialized_end=664
+  _globals['_REPORTHANGUPRESPONSE']._serialized_start=666
+  _globals['_REPORTHANGUPRESPONSE']._serialized_end=705
+  _globals['_INGESTSERVICE']._serialized_start=708
+  _globals['_INGESTSERVICE']._serialized_end=1112
 # @@protoc_insertion_point(module_scope)

@@ -41,6 +41,21 @@ class IngestServiceStub:
                 request_serializer=callcenter_dot_v1_dot_ingest__pb2.ReportCallArrivedRequest.SerializeToString,
                 response_deserializer=callcenter_dot_v1_dot_ingest__pb2.ReportCallArrivedResponse.FromString,
                 _registered_method=True)
+        self.ReportCallAnswered = channel.unary_unary(
+                '/callcenter.v1.IngestService/ReportCallAnswered',
+                request_serializer=callcenter_dot_v1_dot_ingest__pb2.ReportCallAnsweredRequest.SerializeToString,
+                response_deserializer=callcenter_dot_v1_dot_ingest__pb2.ReportCallAnsweredResponse.FromString,
+                _registered_method=True)
+        self.ReportDigits = channel.unary_unary(
+                '/callcenter.v1.IngestService/ReportDigits',
+                request_serializer=callcenter_dot_v1_dot_ingest__pb2.ReportDigitsRequest.SerializeToString,
+                response_deserializer=callcenter_dot_v1_dot_ingest__pb2.ReportDigitsResponse.FromString,
+                _registered_method=True)
+        self.ReportHangUp = channel.unary_unary(
+                '/callcenter.v1.IngestService/ReportHangUp',
+                request_serializer=callcenter_dot_v1_dot_ingest__pb2.ReportHangUpRequest.SerializeToString,
+                response_deserializer=callcenter_dot_v1_dot_ingest__pb2.ReportHangUpResponse.FromString,
+                _registered_method=True)
 
 
 class IngestServiceServicer:
@@ -56,6 +71,27 @@ class IngestServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ReportCallAnswered(self, request, context):
+        """The telephony side answered the caller's leg.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReportDigits(self, request, context):
+        """The caller pressed keys.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReportHangUp(self, request, context):
+        """The caller hung up.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_IngestServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -63,6 +99,21 @@ def add_IngestServiceServicer_to_server(servicer, server):
                     servicer.ReportCallArrived,
                     request_deserializer=callcenter_dot_v1_dot_ingest__pb2.ReportCallArrivedRequest.FromString,
                     response_serializer=callcenter_dot_v1_dot_ingest__pb2.ReportCallArrivedResponse.SerializeToString,
+            ),
+            'ReportCallAnswered': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReportCallAnswered,
+                    request_deserializer=callcenter_dot_v1_dot_ingest__pb2.ReportCallAnsweredRequest.FromString,
+                    response_serializer=callcenter_dot_v1_dot_ingest__pb2.ReportCallAnsweredResponse.SerializeToString,
+            ),
+            'ReportDigits': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReportDigits,
+                    request_deserializer=callcenter_dot_v1_dot_ingest__pb2.ReportDigitsRequest.FromString,
+                    response_serializer=callcenter_dot_v1_dot_ingest__pb2.ReportDigitsResponse.SerializeToString,
+            ),
+            'ReportHangUp': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReportHangUp,
+                    request_deserializer=callcenter_dot_v1_dot_ingest__pb2.ReportHangUpRequest.FromString,
+                    response_serializer=callcenter_dot_v1_dot_ingest__pb2.ReportHangUpResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -94,6 +145,87 @@ class IngestService:
             '/callcenter.v1.IngestService/ReportCallArrived',
             callcenter_dot_v1_dot_ingest__pb2.ReportCallArrivedRequest.SerializeToString,
             callcenter_dot_v1_dot_ingest__pb2.ReportCallArrivedResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReportCallAnswered(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/callcenter.v1.IngestService/ReportCallAnswered',
+            callcenter_dot_v1_dot_ingest__pb2.ReportCallAnsweredRequest.SerializeToString,
+            callcenter_dot_v1_dot_ingest__pb2.ReportCallAnsweredResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReportDigits(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/callcenter.v1.IngestService/ReportDigits',
+            callcenter_dot_v1_dot_ingest__pb2.ReportDigitsRequest.SerializeToString,
+            callcenter_dot_v1_dot_ingest__pb2.ReportDigitsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReportHangUp(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/callcenter.v1.IngestService/ReportHangUp',
+            callcenter_dot_v1_dot_ingest__pb2.ReportHangUpRequest.SerializeToString,
+            callcenter_dot_v1_dot_ingest__pb2.ReportHangUpResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -126,3 +126,30 @@ def test_queues_overflowing_into_each_other_do_not_loop() -> None:
     d.call_queued("c", "a", 0, 2, 2)
     assert d.decide(2) == [Overflow("c", "a", "b", Reason.QUEUE_FULL, 0, 2)]
     assert d.waiting_calls("b") == ["in-b", "c"]
+
+
+def test_a_caller_who_asks_for_a_callback_leaves_with_the_place_even_with_an_overflow_queue() -> (
+    None
+):
+    d = domain(queue("q", overflow_queue_id="spill"), queue("spill"))
+    d.call_queued("first", "q", 0, 1, 1)
+    d.call_queued("asks", "q", 4, 0.5, 2, callback_number="+3312")
+    d.decide(2)
+
+    d.callback_requested("asks")
+
+    assert d.decide(3) == [Callback("asks", "q", Reason.CALLER_REQUESTED, 4, 0.5, "+3312")]
+    assert d.visits("asks") == [("q", "callback")]
+    assert d.waiting_calls("q") == ["first"]
+
+
+def test_a_callback_request_for_a_call_being_offered_is_left_to_the_offer() -> None:
+    d = domain(queue("q"))
+    available(d, "a", {}, ["q"])
+    d.call_queued("c", "q", 0, 1, 1)
+    [offer] = offers_in(d.decide(1))
+    d.offer_made("c", "a", offer.offer_id, 1)
+
+    d.callback_requested("c")
+
+    assert d.decide(2) == []

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from agent_state.config import SERVICE_NAME
 from agent_state.domain import Fact
 from callcenter.v1.envelope_pb2 import AGGREGATE_TYPE_AGENT, AGGREGATE_TYPE_CALL, Event
+from callcenter.v1.telephony_pb2 import ConnectToAgent, TelephonyCommand
 from chassis.events import new_event
 from chassis.sequences import SequenceTracker
 
@@ -36,3 +37,19 @@ def envelopes(
         )
         (agent_events if is_agent else call_events).append(event)
     return agent_events, call_events
+
+
+def connect_commands(call_events: list[Event]) -> list[TelephonyCommand]:
+    """Bridge each newly connected call to its agent (the command id is fixed by the event)."""
+    return [
+        TelephonyCommand(
+            command_id=f"{event.aggregate_id}/{event.sequence}",
+            tenant_id=event.tenant_id,
+            call_id=event.aggregate_id,
+            issued_at=event.occurred_at,
+            issued_by=SERVICE_NAME,
+            connect_to_agent=ConnectToAgent(agent_id=event.call_connected.agent_id),
+        )
+        for event in call_events
+        if event.WhichOneof("payload") == "call_connected"
+    ]

@@ -6,6 +6,7 @@ import asyncio
 
 from agent_state.config import SERVICE_NAME, AgentStateSettings
 from agent_state.desktop_api import AgentDesktopServicer
+from agent_state.envelopes import connect_commands
 from agent_state.roster import Roster
 from agent_state.supervisor_api import SupervisorServicer
 from callcenter.v1 import (
@@ -29,7 +30,7 @@ from chassis.topics import ensure_topics
 async def run(settings: AgentStateSettings) -> None:
     topics = settings.topics
     bootstrap = settings.kafka_bootstrap_servers
-    await ensure_topics(bootstrap, topics.event_topics(), settings.kafka_partitions)
+    await ensure_topics(bootstrap, topics.all_topics(), settings.kafka_partitions)
     publisher = EventPublisher(bootstrap)
 
     async def publish(agent_events: list[Event], call_events: list[Event]) -> None:
@@ -37,6 +38,8 @@ async def run(settings: AgentStateSettings) -> None:
             publisher.publish_all(topics.calls, call_events),
             publisher.publish_all(topics.agents, agent_events),
         )
+        # Once the connection is on the log, the telephony side bridges caller and agent.
+        await publisher.publish_commands(topics.telephony_commands, connect_commands(call_events))
 
     roster = Roster(load_tenants(settings.tenants_config), publish)
     live = lambda: state.live  # noqa: E731 - bound before `state` exists

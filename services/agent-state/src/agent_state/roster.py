@@ -1,13 +1,20 @@
 """Every agent of this instance's routing domains, rebuilt from the log; commands and
-timers decide on an agent, publish what it decided, then apply it."""
+timers decide on an agent, publish what it decided, then apply it.
+
+One lock per agent: an agent's decisions, and the log's events about it, take turns, while
+different agents' decisions are published concurrently (the producer batches them), so the
+throughput is not one broker round trip per decision."""
 
 from __future__ import annotations
 
 import asyncio
 import heapq
 import time
-from collections.abc import Awaitable, Callable
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any
 
+from aiokafka.errors import KafkaError
 from aiokafka.structs import TopicPartition
 
 from agent_state.calls import CallDirectory
@@ -31,7 +38,7 @@ class Roster:
     def __init__(self, tenants: Tenants, publish: Publish) -> None:
         self._tenants = tenants
         self._publish = publish
-        self._lock = asyncio.Lock()  # one decision at a time: decide, publish, apply
+        self._locks: defaultdict[Key, asyncio.Lock] = defaultdict(asyncio.Lock)
         self.agents: dict[Key, Agent] = {}
         self.calls = CallDirectory()
         self.streams = OfferStreams()
@@ -67,19 +74,21 @@ class Roster:
             raise RejectEvent(f"tenant_id: unknown tenant {tenant_id!r}")
         at = from_timestamp(event.occurred_at)
         if event.aggregate_type == AGGREGATE_TYPE_AGENT:
-            agent = self.agent(tenant_id, event.aggregate_id)
-            if event.sequence > agent.version:  # our own events come back: applied already
-                payload = getattr(event, event.WhichOneof("payload") or "")
-                agent.apply(Fact("agent", agent.agent_id, payload, event.correlation_id, at))
-                self._watch(tenant_id, agent)
+            async with self._locks[tenant_id, event.aggregate_id]:  # not while it decides
+                agent = self.agent(tenant_id, event.aggregate_id)
+                if event.sequence > agent.version:  # our own events come back: applied already
+                    payload = getattr(event, event.WhichOneof("payload") or "")
+                    agent.apply(Fact("agent", agent.agent_id, payload, event.correlation_id, at))
+                    self._watch(tenant_id, agent)
             return
         self.calls.observe(event)
         self._call_sequences.observe(event)
         kind, call_id = event.WhichOneof("payload"), event.aggregate_id
         if kind in ("call_offered", "offer_rejected"):
             message = getattr(event, kind)
-            agent = self.agent(tenant_id, message.agent_id)
-            agent.apply(Fact("call", call_id, message, call_id, at))
+            async with self._locks[tenant_id, message.agent_id]:
+                agent = self.agent(tenant_id, message.agent_id)
+                agent.apply(Fact("call", call_id, message, call_id, at))
             if kind == "call_offered":
                 self._offer_holders[tenant_id, call_id] = message.agent_id
                 self._to_react.add((tenant_id, message.agent_id))
@@ -93,40 +102,75 @@ class Roster:
     async def execute(self, tenant_id: str, agent_id: str, command: Command) -> Agent:
         """Decide on the agent, publish, apply. A refused command (DomainError) or a
         publish failure leaves the agent as it was."""
-        async with self._lock:
+        async with self._locks[tenant_id, agent_id]:
             agent = self.agent(tenant_id, agent_id)
             await self._record(tenant_id, agent, command(agent))
             return agent
 
     async def act(self, now: float) -> float | None:
-        """Take in offers, react to callers hanging up, fire due timers."""
-        async with self._lock:
-            for tenant_id, agent_id in sorted(self._to_react):
-                agent = self.agents[tenant_id, agent_id]
-                if agent.announced is not None:
-                    o = agent.announced
-                    await self._record(
-                        tenant_id,
-                        agent,
-                        agent.receive_offer(o.offer_id, o.call_id, o.queue_id, o.expires_at, now),
-                    )
-            self._to_react.clear()
-            for tenant_id, call_id in sorted(self._hangups):
-                holder = self._offer_holders.pop((tenant_id, call_id), None)
-                if holder and (agent := self.agents.get((tenant_id, holder))):
-                    await self._record(tenant_id, agent, agent.caller_hung_up(call_id, now))
-            self._hangups.clear()
-            while self._timers and self._timers[0][0] <= now:
-                _, tenant_id, agent_id = heapq.heappop(self._timers)
-                agent = self.agents[tenant_id, agent_id]
-                if (due := agent.next_deadline()) is not None and due <= now:
-                    facts = (
-                        agent.offer_expired(agent.offer.offer_id, now)
-                        if agent.offer is not None and agent.state == AGENT_STATE_RESERVED
-                        else agent.wrap_up_expired(now)
-                    )
-                    await self._record(tenant_id, agent, facts)
-            return self._timers[0][0] if self._timers else None
+        """Take in offers, react to callers hanging up, fire due timers: each agent's
+        reaction under its lock, all agents' at once. A reaction that fails (the log is
+        unreachable) is kept for the next round."""
+        reactions: list[Coroutine[Any, Any, None]] = []
+        for key in sorted(self._to_react):
+            reactions.append(self._react(key, self._take_in_offer(now), self._to_react.add))
+        self._to_react.clear()
+        for tenant_id, call_id in sorted(self._hangups):
+            holder = self._offer_holders.pop((tenant_id, call_id), None)
+            if holder and (tenant_id, holder) in self.agents:
+                reactions.append(self._free_from_call(tenant_id, holder, call_id, now))
+        self._hangups.clear()
+        while self._timers and self._timers[0][0] <= now:
+            _, tenant_id, agent_id = heapq.heappop(self._timers)
+            reactions.append(
+                self._react((tenant_id, agent_id), self._deadline_passed(now), self._rearm)
+            )
+        failures = [e for e in await asyncio.gather(*reactions, return_exceptions=True) if e]
+        if failures:
+            raise failures[0]
+        return self._timers[0][0] if self._timers else None
+
+    async def _react(self, key: Key, command: Command, keep: Callable[[Key], None]) -> None:
+        async with self._locks[key]:
+            agent = self.agents[key]
+            try:
+                await self._record(key[0], agent, command(agent))
+            except KafkaError:
+                keep(key)
+                raise
+
+    async def _free_from_call(self, tenant_id: str, holder: str, call_id: str, now: float) -> None:
+        """The caller left during the offer: free the agent who holds it."""
+
+        def again(_: Key) -> None:
+            self._offer_holders[tenant_id, call_id] = holder
+            self._hangups.add((tenant_id, call_id))
+
+        hang_up: Command = lambda agent: agent.caller_hung_up(call_id, now)  # noqa: E731
+        await self._react((tenant_id, holder), hang_up, again)
+
+    def _rearm(self, key: Key) -> None:
+        self._watch(key[0], self.agents[key])
+
+    @staticmethod
+    def _take_in_offer(now: float) -> Command:
+        def take_in(agent: Agent) -> list[Fact]:
+            if (o := agent.announced) is None:
+                return []
+            return agent.receive_offer(o.offer_id, o.call_id, o.queue_id, o.expires_at, now)
+
+        return take_in
+
+    @staticmethod
+    def _deadline_passed(now: float) -> Command:
+        def expire(agent: Agent) -> list[Fact]:
+            if (due := agent.next_deadline()) is None or due > now:
+                return []
+            if agent.offer is not None and agent.state == AGENT_STATE_RESERVED:
+                return agent.offer_expired(agent.offer.offer_id, now)
+            return agent.wrap_up_expired(now)
+
+        return expire
 
     async def _record(self, tenant_id: str, agent: Agent, facts: list[Fact]) -> None:
         if not facts:

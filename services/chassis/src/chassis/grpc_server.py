@@ -10,6 +10,14 @@ from grpc_reflection.v1alpha import reflection
 
 Registrar = Callable[[grpc.aio.Server], None]
 
+# gRPC core starts refusing new calls at random once 1,000 wait for the Python server to
+# take them, and all beyond 3,000. Every agent desktop holds a stream and they all come
+# back at once after a restart: tens of thousands may be queued for a moment.
+SERVER_OPTIONS = [
+    ("grpc.server.max_pending_requests", 50_000),
+    ("grpc.server.max_pending_requests_hard_limit", 100_000),
+]
+
 
 class GrpcServer:
     """Serves the given services; health reports SERVING only once `mark_serving` is called,
@@ -18,7 +26,7 @@ class GrpcServer:
     def __init__(
         self, port: int, registrars: Iterable[Registrar], service_names: Iterable[str]
     ) -> None:
-        self._server = grpc.aio.server()
+        self._server = grpc.aio.server(options=SERVER_OPTIONS)
         self._health = health.aio.HealthServicer()
         self._names = list(service_names)
         for register in registrars:

@@ -41,6 +41,7 @@ def replayed_components(
             group_id=consumer_group,
             topics=topics.event_topics(),
             dead_letter_topic=topics.dead_letter(consumer_group),
+            fetch_max_wait_ms=10,
         ),
         apply=apply,
         reset=reset,

@@ -10,8 +10,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
+import phonenumbers
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Level = Annotated[int, Field(ge=1, le=10)]
 
@@ -61,11 +62,32 @@ class QueueConfig(_Frozen):
         return self
 
 
+def _e164(raw: str) -> str:
+    try:
+        number = phonenumbers.parse(raw, None)
+    except phonenumbers.NumberParseException as exc:
+        raise ValueError(f"{raw!r} is not a phone number in international form: {exc}") from None
+    if not phonenumbers.is_possible_number(number):
+        raise ValueError(f"{raw!r} is not a possible phone number")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
 class TenantConfig(_Frozen):
     tenant_id: str = Field(min_length=1)
     queues: dict[str, QueueConfig] = Field(default_factory=dict)
+    # The number plan: dialed number (any international form, kept as E.164) -> the IVR
+    # flow a call to it enters.
+    numbers: dict[str, str] = Field(default_factory=dict)
     not_ready_reasons: tuple[str, ...] = ("missed_offer", "meeting", "training", "other")
     break_reasons: tuple[str, ...] = ("lunch", "coffee", "personal")
+
+    @field_validator("numbers")
+    @classmethod
+    def _numbers_in_e164(cls, numbers: dict[str, str]) -> dict[str, str]:
+        normalised = {_e164(number): flow_id for number, flow_id in numbers.items()}
+        if len(normalised) < len(numbers):
+            raise ValueError("the same number is written twice")
+        return normalised
 
     @model_validator(mode="after")
     def check_queue_references(self) -> TenantConfig:
@@ -82,8 +104,26 @@ class TenantConfig(_Frozen):
 class Tenants(_Frozen):
     tenants: dict[str, TenantConfig]
 
+    @model_validator(mode="after")
+    def check_numbers_unique(self) -> Tenants:
+        owners: dict[str, str] = {}
+        for tenant in self.tenants.values():
+            for number in tenant.numbers:
+                if (other := owners.setdefault(number, tenant.tenant_id)) != tenant.tenant_id:
+                    raise ValueError(
+                        f"{tenant.tenant_id}.numbers: {number} already belongs to tenant {other!r}"
+                    )
+        return self
+
     def tenant(self, tenant_id: str) -> TenantConfig | None:
         return self.tenants.get(tenant_id)
+
+    def entry_for(self, dialed_number: str) -> tuple[TenantConfig, str] | None:
+        """The tenant a dialed number (E.164) belongs to, and the flow its calls enter."""
+        for tenant in self.tenants.values():
+            if (flow_id := tenant.numbers.get(dialed_number)) is not None:
+                return tenant, flow_id
+        return None
 
 
 def parse_tenants(raw: dict[str, Any]) -> Tenants:

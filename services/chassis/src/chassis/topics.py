@@ -35,8 +35,16 @@ class Topics:
     def dead_letter(self, consumer_group: str) -> str:
         return f"{self.prefix}dlq.{consumer_group}"
 
+    @property
+    def telephony_commands(self) -> str:
+        """What the platform asks of the telephony side (TelephonyCommand, keyed by call)."""
+        return f"{self.prefix}telephony-commands.v1"
+
     def event_topics(self) -> list[str]:
         return [self.calls, self.agents]
+
+    def all_topics(self) -> list[str]:
+        return [*self.event_topics(), self.telephony_commands]
 
 
 async def ensure_topics(bootstrap_servers: str, names: Iterable[str], partitions: int) -> None:

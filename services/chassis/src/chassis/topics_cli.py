@@ -13,8 +13,8 @@ def main() -> None:
     asyncio.run(
         ensure_topics(
             settings.kafka_bootstrap_servers,
-            settings.topics.event_topics(),
+            settings.topics.all_topics(),
             settings.kafka_partitions,
         )
     )
-    print(f"topics ready: {', '.join(settings.topics.event_topics())}")
+    print(f"topics ready: {', '.join(settings.topics.all_topics())}")

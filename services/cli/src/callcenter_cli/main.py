@@ -37,7 +37,7 @@ def main() -> None:
     if args.command == "topics":
         asyncio.run(
             ensure_topics(
-                _bootstrap(config), topics.event_topics(), int(config["KAFKA_PARTITIONS"])
+                _bootstrap(config), topics.all_topics(), int(config["KAFKA_PARTITIONS"])
             )
         )
     elif args.command == "tail":

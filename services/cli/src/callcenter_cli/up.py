@@ -106,7 +106,7 @@ async def up(repo_root: Path) -> int:
         bootstrap = platform.bootstrap_servers()
         topics = Topics(platform.config["TOPIC_PREFIX"])
         await ensure_topics(
-            bootstrap, topics.event_topics(), int(platform.config["KAFKA_PARTITIONS"])
+            bootstrap, topics.all_topics(), int(platform.config["KAFKA_PARTITIONS"])
         )
         for service, colour in zip(SERVICES, COLOURS, strict=False):
             await platform.start(service, bootstrap, colour)

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from google.protobuf.message import Message
 
 from callcenter.v1.call_events_pb2 import (
+    OVERFLOW_REASON_CALLER_REQUESTED,
     OVERFLOW_REASON_MAX_WAIT,
     OVERFLOW_REASON_QUEUE_FULL,
     CallbackScheduled,
@@ -21,7 +22,11 @@ from chassis.times import to_timestamp
 from router.config import SERVICE_NAME
 from router.domain import Callback, Offer, Overflow
 
-REASONS = {"queue_full": OVERFLOW_REASON_QUEUE_FULL, "max_wait": OVERFLOW_REASON_MAX_WAIT}
+REASONS = {
+    "queue_full": OVERFLOW_REASON_QUEUE_FULL,
+    "max_wait": OVERFLOW_REASON_MAX_WAIT,
+    "caller_requested": OVERFLOW_REASON_CALLER_REQUESTED,
+}
 
 
 def requeued(

@@ -78,6 +78,8 @@ def apply_fact(state: TenantState, event: Event) -> None:
         domain.offer_failed(subject, event.offer_timed_out.offer_id)
     elif kind == "offer_accepted":
         domain.offer_accepted(subject, event.offer_accepted.offer_id, at)
+    elif kind == "callback_requested":
+        domain.callback_requested(subject)
     elif kind == "call_transferred":
         _transferred(state, subject, event)
     elif kind == "call_abandoned":

@@ -22,7 +22,7 @@ from router.service import Router
 async def run(settings: RouterSettings) -> None:
     topics = settings.topics
     await ensure_topics(
-        settings.kafka_bootstrap_servers, topics.event_topics(), settings.kafka_partitions
+        settings.kafka_bootstrap_servers, topics.all_topics(), settings.kafka_partitions
     )
     router = Router(load_tenants(settings.tenants_config))
     publisher = EventPublisher(settings.kafka_bootstrap_servers)

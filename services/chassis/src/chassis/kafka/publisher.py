@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from aiokafka import AIOKafkaProducer
 
 from callcenter.v1.envelope_pb2 import Event
+from callcenter.v1.telephony_pb2 import TelephonyCommand
 from chassis.kafka import instruments
 from chassis.kafka.headers import EVENT_TYPE
 
@@ -52,6 +53,19 @@ class EventPublisher:
         finally:
             for event_type, count in sent.items():
                 instruments.PUBLISHED.labels(topic, event_type).inc(count)
+        await asyncio.gather(*pending)
+
+    async def publish_commands(self, topic: str, commands: Iterable[TelephonyCommand]) -> None:
+        """Commands to the telephony side, keyed by tenant so one call's stay in order."""
+        pending = [
+            await self._producer.send(
+                topic,
+                command.SerializeToString(),
+                key=command.tenant_id.encode(),
+                headers=[(EVENT_TYPE, b"TelephonyCommand")],
+            )
+            for command in commands
+        ]
         await asyncio.gather(*pending)
 
     async def publish_raw(

@@ -29,5 +29,5 @@ def unique_name() -> str:
 async def topics(kafka_bootstrap: str, unique_name: str) -> AsyncIterator[Topics]:
     """Fresh, explicitly created event topics for one test."""
     test_topics = Topics(prefix=f"{unique_name}.")
-    await ensure_topics(kafka_bootstrap, test_topics.event_topics(), TEST_PARTITIONS)
+    await ensure_topics(kafka_bootstrap, test_topics.all_topics(), TEST_PARTITIONS)
     yield test_topics

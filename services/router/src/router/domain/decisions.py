@@ -29,6 +29,7 @@ class Outcome(StrEnum):
 class Reason(StrEnum):
     QUEUE_FULL = "queue_full"  # the queue was at max_size when the call arrived
     MAX_WAIT = "max_wait"  # the call waited max_wait_s in the queue
+    CALLER_REQUESTED = "caller_requested"  # the caller chose a callback over waiting
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,7 @@ class RoutingDomain:
         self._serving: dict[str, set[str]] = {queue_id: set() for queue_id in self._rules}
         self._offered: dict[str, set[str]] = {queue_id: set() for queue_id in self._rules}
         self._refused: dict[str, Reason] = {}  # calls that found their queue full
+        self._callbacks_asked: set[str] = set()  # callers who asked to be called back
         self._dirty_agents: set[str] = set()
         self._dirty_calls: set[str] = set()
         self._arrivals = count(1)
@@ -131,6 +132,13 @@ class RoutingDomain:
         else:
             call.priority = priority  # takes effect if the call waits again
 
+    def callback_requested(self, call_id: str) -> None:
+        """The caller asked to be called back: the next decide() takes the call out of its
+        queue with its place (a Callback). A call being offered is left to its offer."""
+        call = self._calls.get(call_id)
+        if call is not None and call.state is CallState.WAITING:
+            self._callbacks_asked.add(call_id)
+
     def offer_made(self, call_id: str, agent_id: str, offer_id: str, at: float) -> None:
         call = self._calls.get(call_id)
         if call is None or offer_id in call.known_offers or call.state is not CallState.WAITING:
@@ -175,6 +183,11 @@ class RoutingDomain:
         for call_id, reason in self._refused.items():
             self._send_on(self._calls[call_id], reason, now, decisions)
         self._refused.clear()
+        for call_id in sorted(self._callbacks_asked):
+            if (call := self._calls.get(call_id)) and call.state is CallState.WAITING:
+                self._lines.remove(call)
+                self._call_back(call, Reason.CALLER_REQUESTED, decisions)
+        self._callbacks_asked.clear()
         # An agent freeing up looks for a call in its profile's order; the call found goes to
         # the best idle agent by its queue's strategy: that agent, or a better one freed too.
         agents = [agent for a in self._dirty_agents if (agent := self._agents.get(a))]
@@ -209,17 +222,7 @@ class RoutingDomain:
     def _send_on(self, call: Call, reason: Reason, now: float, decisions: list[Decision]) -> None:
         config = self._rules[call.queue_id].config
         if config.overflow_queue_id is None:
-            decisions.append(
-                Callback(
-                    call.call_id,
-                    call.queue_id,
-                    reason,
-                    call.priority,
-                    call.first_queued_at,
-                    call.callback_number,
-                )
-            )
-            self._close(call, Outcome.CALLBACK)
+            self._call_back(call, reason, decisions)
             return
         decisions.append(
             Overflow(
@@ -235,6 +238,19 @@ class RoutingDomain:
         call.target_agent_id = None  # the overflow queue's agents serve it
         # Admitted even when full, so that queues overflowing into each other never loop.
         self._enter(call, config.overflow_queue_id, now, admit_when_full=True)
+
+    def _call_back(self, call: Call, reason: Reason, decisions: list[Decision]) -> None:
+        decisions.append(
+            Callback(
+                call.call_id,
+                call.queue_id,
+                reason,
+                call.priority,
+                call.first_queued_at,
+                call.callback_number,
+            )
+        )
+        self._close(call, Outcome.CALLBACK)
 
     def _best_call_for(self, agent: Agent) -> Call | None:
         """The first profile queue with a call for the agent wins; then backup queues and
