@@ -32,9 +32,10 @@ DEPLOYED = {
     "metrics": "callcenter-metrics",
     "router": "callcenter-router",
     "agent-state": "callcenter-agent-state",
+    "ivr": "callcenter-ivr",
 }
 # Services that serve gRPC; the others do not need GRPC_PORT (a defaulted setting).
-GRPC_SERVICES = {"ingest", "router", "agent-state"}
+GRPC_SERVICES = {"ingest", "router", "agent-state", "ivr"}
 SAMPLE_BOOTSTRAP = "kafka-0.kafka:9092,kafka-1.kafka:9092"
 SET_BOOTSTRAP = "kafka.bootstrapServers=" + SAMPLE_BOOTSTRAP.replace(
     ",", "\\,"

@@ -65,12 +65,14 @@ def test_up_then_readme_request_then_tail_shows_the_call() -> None:
             stdout=subprocess.PIPE,
         )
         tail_output = OutputLines(tail)
-        [line] = eventually_sync(
-            lambda: tail_output.containing(call_id),
+        lines = eventually_sync(
+            lambda: [line for line in tail_output.containing(call_id) if "IvrStarted" in line],
             timeout=60,
-            what="the call's event in callcenter tail",
+            what="the call in callcenter tail, picked up by the IVR",
         )
-        assert "CallReceived" in line and "tenant=acme" in line and "+33612345678" in line
+        [received] = [line for line in tail_output.containing(call_id) if "CallReceived" in line]
+        assert "tenant=acme" in received and "+33612345678" in received
+        assert "acme-main" in lines[0]
     finally:
         if tail:
             tail.send_signal(signal.SIGINT)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -13,6 +14,7 @@ from chassis.testing.processes import ServiceRunner
 from chassis.testing.waiting import eventually_sync
 
 pytestmark = pytest.mark.integration
+DEMO_TENANTS = Path(__file__).resolve().parents[1] / "deploy" / "config" / "tenants.yaml"
 
 
 @pytest.fixture
@@ -25,6 +27,7 @@ def traced_platform(e2e_kafka: str) -> Iterator[tuple[ServiceRunner, OtlpSink]]:
                 "TOPIC_PREFIX": prefix,
                 "KAFKA_PARTITIONS": "2",
                 "OTEL_EXPORTER_OTLP_ENDPOINT": sink.endpoint,
+                "TENANTS_CONFIG": str(DEMO_TENANTS),
             }
         )
         try:

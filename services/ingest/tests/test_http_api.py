@@ -1,21 +1,20 @@
-"""The webhook API against a real broker."""
+"""The webhooks against a real broker: what providers report becomes call events."""
 
 from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
 
 import httpx
 import pytest
 
-from chassis.broker import EmbeddedBroker
-from chassis.kafka import EventPublisher
+from callcenter.v1.envelope_pb2 import Event
 from chassis.testing.reader import TopicReader
 from chassis.testing.waiting import eventually
-from chassis.topics import Topics, ensure_topics
-from ingest.http_api import build_http_app
-from ingest.intake import CallIntake
+from chassis.topics import Topics
 
 pytestmark = pytest.mark.integration
+BeforeSentinel = Callable[[httpx.AsyncClient], Awaitable[list[Event]]]  # conftest
 REPORT = {
-    "tenant_id": "acme",
     "caller_number": "+33 6 12 34 56 78",
     "dialed_number": "+33 9 70 00 00 00",
     "provider": "twilio",
@@ -38,49 +37,38 @@ async def test_a_reported_call_becomes_a_call_received_event(
         call_id,
     )
     assert event.call_received.caller_number == "+33612345678"
-    assert event.routing_domain == "acme" and event.sequence == 1
+    assert event.tenant_id == "acme" and event.sequence == 1  # from the number plan
     assert event.occurred_at.ToJsonString() == "2026-11-23T08:00:00Z"
 
 
-async def test_a_retried_webhook_is_the_same_fact(
-    client: httpx.AsyncClient, kafka_bootstrap: str, topics: Topics
+async def test_a_retried_arrival_is_one_call(
+    client: httpx.AsyncClient, events_before_sentinel: BeforeSentinel
 ) -> None:
     first = await client.post("/v1/calls", json=REPORT)
     retry = await client.post("/v1/calls", json=REPORT)
+    assert first.status_code == retry.status_code == 202
     assert first.json() == retry.json()
-    async with TopicReader(kafka_bootstrap, topics.calls) as calls:
-        events = await eventually(lambda: len(calls.records) == 2 and calls.events())
-    assert events[0].event_id == events[1].event_id  # consumers keep one
+    [received] = await events_before_sentinel(client)
+    assert received.aggregate_id == first.json()["call_id"]
 
 
-async def test_a_malformed_report_is_refused_naming_the_field(
-    client: httpx.AsyncClient,
+async def test_digits_after_the_arrival_are_the_calls_next_event(
+    client: httpx.AsyncClient, events_before_sentinel: BeforeSentinel
 ) -> None:
-    response = await client.post("/v1/calls", json={**REPORT, "caller_number": "12"})
-    assert response.status_code == 422
-    [error] = response.json()["detail"]
-    assert error["loc"] == ["body", "caller_number"]
-    missing = await client.post("/v1/calls", json={"tenant_id": "acme"})
-    assert {tuple(e["loc"]) for e in missing.json()["detail"]} >= {
-        ("body", "caller_number"),
-        ("body", "provider_call_id"),
-    }
-
-
-async def test_kafka_down_answers_503_with_retry_after(unique_name: str) -> None:
-    broker = EmbeddedBroker().start()
-    topics = Topics(f"{unique_name}.")
-    await ensure_topics(broker.bootstrap_servers, topics.event_topics(), 1)
-    publisher = EventPublisher(broker.bootstrap_servers, request_timeout_ms=1000)
-    await publisher.start()
-    broker.stop()
-    app = build_http_app(CallIntake(publisher, topics.calls, publish_timeout_s=1.0), lambda: True)
-    try:
-        async with httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app), base_url="http://ingest"
-        ) as http:
-            response = await http.post("/v1/calls", json=REPORT)
-        assert response.status_code == 503
-        assert response.headers["Retry-After"] == "2"
-    finally:
-        await publisher.stop()
+    call_id = (await client.post("/v1/calls", json=REPORT)).json()["call_id"]
+    body = {"provider_event_id": "DTMF-1", "digits": "42#"}
+    pressed = await client.post("/v1/calls/twilio/CA42/digits", json=body)
+    retried = await client.post("/v1/calls/twilio/CA42/digits", json=body)
+    assert pressed.status_code == retried.status_code == 202
+    assert pressed.json() == retried.json() == {"call_id": call_id}
+    received, digits = await events_before_sentinel(client)
+    assert (digits.event_type, digits.tenant_id, digits.aggregate_id) == (
+        "DigitsPressed",
+        "acme",
+        call_id,
+    )
+    assert digits.sequence > received.sequence == 1
+    assert (digits.digits_pressed.digits, digits.digits_pressed.provider_event_id) == (
+        "42#",
+        "DTMF-1",
+    )

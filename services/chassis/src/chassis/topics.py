@@ -37,7 +37,7 @@ class Topics:
 
     @property
     def telephony_commands(self) -> str:
-        """What the platform asks of the telephony side (TelephonyCommand, keyed by call)."""
+        """What the platform asks of the telephony side (TelephonyCommand, keyed by tenant id)."""
         return f"{self.prefix}telephony-commands.v1"
 
     def event_topics(self) -> list[str]:

@@ -36,9 +36,7 @@ def main() -> None:
         raise SystemExit(asyncio.run(up(REPO_ROOT)))
     if args.command == "topics":
         asyncio.run(
-            ensure_topics(
-                _bootstrap(config), topics.all_topics(), int(config["KAFKA_PARTITIONS"])
-            )
+            ensure_topics(_bootstrap(config), topics.all_topics(), int(config["KAFKA_PARTITIONS"]))
         )
     elif args.command == "tail":
         from callcenter_cli.tail import tail as run_tail

@@ -27,6 +27,7 @@ SERVICES = [
         "AGENT_STATE_HTTP_HOST_PORT",
         "AGENT_STATE_GRPC_HOST_PORT",
     ),
+    LocalService("ivr", "callcenter-ivr", "IVR_HTTP_HOST_PORT", "IVR_GRPC_HOST_PORT"),
 ]
 
 

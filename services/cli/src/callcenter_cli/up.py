@@ -50,6 +50,10 @@ class Platform:
             "TENANTS_CONFIG": os.environ.get(
                 "TENANTS_CONFIG", str(self.repo_root / self.config["TENANTS_CONFIG"])
             ),
+            "IVR_FLOWS_DIR": os.environ.get(
+                "IVR_FLOWS_DIR", str(self.repo_root / self.config["IVR_FLOWS_DIR"])
+            ),
+            "ROUTER_GRPC_TARGET": f"127.0.0.1:{self.config['ROUTER_GRPC_HOST_PORT']}",
         }
         if service.grpc_port_var:
             env["GRPC_PORT"] = self.config[service.grpc_port_var]

@@ -29,6 +29,19 @@ log = logging.getLogger(__name__)
 Act = Callable[[float], Awaitable[float | None]]
 
 
+async def until_sent(send: Callable[[], Awaitable[None]], what: str) -> None:
+    """Retry `send` until the broker takes it: for what is already applied to the state."""
+    async for attempt in AsyncRetrying(
+        wait=wait_exponential(multiplier=0.1, max=5.0),
+        retry=retry_if_exception_type(KafkaError),
+        before_sleep=lambda state: log.warning(
+            f"publishing {what} failed; retrying", extra={"attempt": state.attempt_number}
+        ),
+    ):
+        with attempt:
+            await send()
+
+
 class ReplayedState:
     def __init__(
         self,
@@ -69,16 +82,7 @@ class ReplayedState:
     async def publish(self, topic: str, events: list[Event]) -> None:
         """Publish decisions already applied to the state: they must reach the log, so
         this retries until they do (no new decision can be taken meanwhile)."""
-        async for attempt in AsyncRetrying(
-            wait=wait_exponential(multiplier=0.1, max=5.0),
-            retry=retry_if_exception_type(KafkaError),
-            before_sleep=lambda state: log.warning(
-                "publishing decisions failed; retrying",
-                extra={"attempt": state.attempt_number},
-            ),
-        ):
-            with attempt:
-                await self._publisher.publish_all(topic, events)
+        await until_sent(lambda: self._publisher.publish_all(topic, events), "decisions")
 
     async def start(self) -> None:
         await self.consumer.start()

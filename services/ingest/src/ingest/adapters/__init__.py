@@ -1,0 +1,1 @@
+"""Kafka and telephony providers, behind the ports the service layer names."""

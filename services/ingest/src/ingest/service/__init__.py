@@ -1,0 +1,1 @@
+"""The use cases: recording provider reports as call events, following the calls topic."""

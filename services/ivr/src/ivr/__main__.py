@@ -1,0 +1,3 @@
+from ivr.main import main
+
+main()

@@ -1,0 +1,125 @@
+"""A call's whole journey on real processes: the provider's webhooks reach ingest, the IVR
+walks the caller through acme's menu (prompts go out through ingest's simulated telephony),
+the menu's priority and skill reach the router, and the agent's desktop gets the offer."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from pathlib import Path
+
+import grpc
+import httpx
+import pytest
+from routing_support import Desktop, grpc_target
+
+from chassis.testing.processes import RunningService, ServiceRunner
+from chassis.testing.reader import TopicReader
+from chassis.testing.waiting import eventually
+from chassis.topics import Topics, ensure_topics
+
+pytestmark = pytest.mark.integration
+ROOT = Path(__file__).resolve().parents[1]
+ACME_NUMBER = "+33 9 70 00 00 00"  # acme's number plan: the acme-main flow
+
+
+async def prompts_sent(ingest: RunningService, call_id: str) -> list[str]:
+    async with httpx.AsyncClient() as client:
+        response = await client.get(f"{ingest.url}/v1/simulated/calls/{call_id}/commands")
+    response.raise_for_status()
+    return [
+        command.get("collect_digits", command.get("play_prompt", {})).get("prompt", "")
+        for command in response.json()["commands"]
+    ]
+
+
+async def press_when_prompted(
+    client: httpx.AsyncClient,
+    ingest: RunningService,
+    call_id: str,
+    path: str,
+    answers: list[tuple[str, str]],
+) -> None:
+    """The caller answers each menu once its prompt has reached the phone."""
+    for n, (prompt, digits) in enumerate(answers):
+        await eventually(
+            lambda p=prompt: prompt_played(ingest, call_id, p),
+            timeout=60,
+            what=f"prompt {prompt} played",
+        )
+        pressed = await client.post(
+            f"{path}/digits", json={"provider_event_id": f"dtmf-{n}", "digits": digits}
+        )
+        assert pressed.status_code == 202, pressed.text
+
+
+async def prompt_played(ingest: RunningService, call_id: str, prompt: str) -> bool:
+    return prompt in await prompts_sent(ingest, call_id)
+
+
+async def test_webhook_to_menu_to_queue_to_the_agents_desktop(e2e_kafka: str) -> None:
+    prefix = f"e2e{uuid.uuid4().hex[:8]}."
+    topics = Topics(prefix)
+    await ensure_topics(e2e_kafka, topics.all_topics(), 2)
+    runner = ServiceRunner(
+        {
+            "KAFKA_BOOTSTRAP_SERVERS": e2e_kafka,
+            "TOPIC_PREFIX": prefix,
+            "KAFKA_PARTITIONS": "2",
+            "TENANTS_CONFIG": str(ROOT / "deploy" / "config" / "tenants.yaml"),
+            "IVR_FLOWS_DIR": str(ROOT / "deploy" / "config" / "flows"),
+        }
+    )
+    try:
+        router = runner.start("router", "callcenter-router", grpc=True)
+        runner.env["ROUTER_GRPC_TARGET"] = grpc_target(router)
+        agent_state = runner.start("agent-state", "callcenter-agent-state", grpc=True)
+        runner.start("ivr", "callcenter-ivr", grpc=True)
+        ingest = runner.start("ingest", "callcenter-ingest", grpc=True)
+        async with grpc.aio.insecure_channel(grpc_target(agent_state)) as channel:
+            expert = Desktop(channel, "ada")
+            await expert.log_in({"support": 8}, ["support"])
+            offers = expert.offers()
+            provider_call_id = f"journey-{uuid.uuid4().hex[:12]}"
+            async with httpx.AsyncClient(base_url=ingest.url) as client:
+                arrived = await client.post(
+                    "/v1/calls",
+                    json={
+                        "caller_number": "+33 6 12 34 56 78",
+                        "dialed_number": ACME_NUMBER,
+                        "provider_call_id": provider_call_id,
+                    },
+                )
+                assert arrived.status_code == 202, arrived.text
+                call_id = arrived.json()["call_id"]
+                path = f"/v1/calls/simulated/{provider_call_id}"
+                # 1: support, then 1: a service is down (priority 20, support level 7).
+                answers = [("acme/main-menu", "1"), ("acme/support-menu", "1")]
+                await press_when_prompted(client, ingest, call_id, path, answers)
+
+                offer = await asyncio.wait_for(offers.read(), timeout=60)
+            offers.cancel()
+    finally:
+        runner.stop_all()
+
+    assert (offer.call_id, offer.queue_id, offer.caller_number) == (
+        call_id,
+        "support",
+        "+33612345678",
+    )
+    assert offer.priority == 20
+    assert offer.ivr_data["reason"] == "outage"
+    async with TopicReader(e2e_kafka, topics.calls) as reader:
+
+        def journey() -> list[str]:
+            return [e.event_type for e in reader.events() if e.aggregate_id == call_id]
+
+        await eventually(lambda: "CallOffered" in journey(), what="the journey on the log")
+        queued = next(
+            e.call_queued
+            for e in reader.events()
+            if e.aggregate_id == call_id and e.event_type == "CallQueued"
+        )
+        assert [(s.name, s.min_level) for s in queued.required_skills] == [("support", 7)]
+        order = journey()
+        assert order.index("CallReceived") < order.index("IvrStarted") < order.index("CallQueued")
