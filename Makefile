@@ -68,3 +68,4 @@ bench: install
 	$(RUN) python services/router/benchmarks/bench_matching.py
 	$(RUN) python services/router/benchmarks/bench_offer_latency.py
 	$(RUN) python services/router/benchmarks/bench_ewt_accuracy.py
+	$(RUN) python services/ivr/benchmarks/bench_sessions.py
