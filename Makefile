@@ -69,3 +69,4 @@ bench: install
 	$(RUN) python services/router/benchmarks/bench_offer_latency.py
 	$(RUN) python services/router/benchmarks/bench_ewt_accuracy.py
 	$(RUN) python services/ivr/benchmarks/bench_sessions.py
+	$(RUN) python services/ingest/benchmarks/bench_webhooks.py
