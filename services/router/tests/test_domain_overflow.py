@@ -136,7 +136,7 @@ def test_a_caller_who_asks_for_a_callback_leaves_with_the_place_even_with_an_ove
     d.call_queued("asks", "q", 4, 0.5, 2, callback_number="+3312")
     d.decide(2)
 
-    d.callback_requested("asks")
+    d.callback_requested("asks", "q", "+3312", 2.5)
 
     assert d.decide(3) == [Callback("asks", "q", Reason.CALLER_REQUESTED, 4, 0.5, "+3312")]
     assert d.visits("asks") == [("q", "callback")]
@@ -150,6 +150,25 @@ def test_a_callback_request_for_a_call_being_offered_is_left_to_the_offer() -> N
     [offer] = offers_in(d.decide(1))
     d.offer_made("c", "a", offer.offer_id, 1)
 
-    d.callback_requested("c")
+    d.callback_requested("c", "q", "", 2)
 
     assert d.decide(2) == []
+
+
+def test_a_callback_asked_in_the_menu_is_scheduled_once_from_the_time_asked() -> None:
+    d = domain(queue("billing"))
+
+    d.callback_requested("menu-call", "billing", "+3312", 7.0)
+
+    assert d.decide(8) == [
+        Callback("menu-call", "billing", Reason.CALLER_REQUESTED, 0, 7.0, "+3312")
+    ]
+    assert d.decide(9) == []
+
+
+def test_a_menu_callback_already_scheduled_is_not_scheduled_again_after_a_replay() -> None:
+    d = domain(queue("billing"))
+    d.callback_requested("menu-call", "billing", "+3312", 7.0)
+    d.call_ended("menu-call")  # its CallbackScheduled, read back from the log
+
+    assert d.decide(8) == []

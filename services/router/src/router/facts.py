@@ -79,7 +79,9 @@ def apply_fact(state: TenantState, event: Event) -> None:
     elif kind == "offer_accepted":
         domain.offer_accepted(subject, event.offer_accepted.offer_id, at)
     elif kind == "callback_requested":
-        domain.callback_requested(subject)
+        asked = event.callback_requested
+        number = asked.callback_number or state.callers.get(subject, "")
+        domain.callback_requested(subject, asked.queue_id, number, at)
     elif kind == "call_transferred":
         _transferred(state, subject, event)
     elif kind == "call_abandoned":

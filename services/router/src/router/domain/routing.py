@@ -43,6 +43,7 @@ class RoutingDomain:
         self._offered: dict[str, set[str]] = {queue_id: set() for queue_id in self._rules}
         self._refused: dict[str, Reason] = {}  # calls that found their queue full
         self._callbacks_asked: set[str] = set()  # callers who asked to be called back
+        self._callbacks_unqueued: dict[str, Callback] = {}  # asked in the menu, never queued
         self._dirty_agents: set[str] = set()
         self._dirty_calls: set[str] = set()
         self._arrivals = count(1)
@@ -132,11 +133,20 @@ class RoutingDomain:
         else:
             call.priority = priority  # takes effect if the call waits again
 
-    def callback_requested(self, call_id: str) -> None:
+    def callback_requested(
+        self, call_id: str, queue_id: str, callback_number: str, at: float
+    ) -> None:
         """The caller asked to be called back: the next decide() takes the call out of its
-        queue with its place (a Callback). A call being offered is left to its offer."""
+        queue with its place (a Callback). A call being offered is left to its offer; a call
+        that never entered a queue (asked in the menu) is called back from `queue_id`, its
+        place counted from the request."""
         call = self._calls.get(call_id)
-        if call is not None and call.state is CallState.WAITING:
+        if call is None:
+            self.check_queue(queue_id)
+            self._callbacks_unqueued[call_id] = Callback(
+                call_id, queue_id, Reason.CALLER_REQUESTED, 0, at, callback_number
+            )
+        elif call.state is CallState.WAITING:
             self._callbacks_asked.add(call_id)
 
     def offer_made(self, call_id: str, agent_id: str, offer_id: str, at: float) -> None:
@@ -169,6 +179,7 @@ class RoutingDomain:
             self._leave(call, Outcome.ABANDONED)
 
     def call_ended(self, call_id: str) -> None:
+        self._callbacks_unqueued.pop(call_id, None)  # its CallbackScheduled, read back
         call = self._calls.pop(call_id, None)
         if call is not None and call.state is not CallState.DONE:
             self._leave(call, outcome=None)
@@ -188,6 +199,8 @@ class RoutingDomain:
                 self._lines.remove(call)
                 self._call_back(call, Reason.CALLER_REQUESTED, decisions)
         self._callbacks_asked.clear()
+        decisions.extend(self._callbacks_unqueued.values())
+        self._callbacks_unqueued.clear()
         # An agent freeing up looks for a call in its profile's order; the call found goes to
         # the best idle agent by its queue's strategy: that agent, or a better one freed too.
         agents = [agent for a in self._dirty_agents if (agent := self._agents.get(a))]
