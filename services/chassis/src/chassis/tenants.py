@@ -10,9 +10,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-import phonenumbers
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from chassis.phones import to_e164
 
 Level = Annotated[int, Field(ge=1, le=10)]
 
@@ -64,12 +65,9 @@ class QueueConfig(_Frozen):
 
 def _e164(raw: str) -> str:
     try:
-        number = phonenumbers.parse(raw, None)
-    except phonenumbers.NumberParseException as exc:
-        raise ValueError(f"{raw!r} is not a phone number in international form: {exc}") from None
-    if not phonenumbers.is_possible_number(number):
-        raise ValueError(f"{raw!r} is not a possible phone number")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return to_e164(raw)
+    except ValueError as exc:
+        raise ValueError(f"{raw!r}: {exc}") from None
 
 
 class TenantConfig(_Frozen):

@@ -19,7 +19,6 @@ from ivr.domain import (
     Command,
     FireTimer,
     IvrSession,
-    ReceiveDigits,
     SessionClosed,
     StartSession,
 )
@@ -30,7 +29,20 @@ from ivr.recording import Recorder
 from ivr.translate import Context
 
 log = logging.getLogger(__name__)
-CONSULTING = (StartSession, ReceiveDigits, FireTimer)  # may walk to a node that reads figures
+
+
+class KnownFigures:
+    """The queue lookup decide() reads: the figures fetched so far, defaults for the others,
+    which it notes as still to ask the router about."""
+
+    def __init__(self, figures: dict[str, QueueStatus]) -> None:
+        self._figures = figures
+        self.unasked: set[str] = set()
+
+    def __call__(self, queue: str) -> QueueStatus:
+        if queue not in self._figures:
+            self.unasked.add(queue)
+        return self._figures.get(queue) or unknown_status(queue)
 
 
 class Steps:
@@ -95,14 +107,21 @@ class Steps:
         flow = flow or (session.flow if session else None)
         if session is None or flow is None:
             return
-        figures = await self._figures_of(call, flow) if isinstance(command, CONSULTING) else {}
-        decided = session.decide(command, lambda queue: figures.get(queue) or unknown_status(queue))
+        # decide() does not change the session: decide, and if the walk read queues the router
+        # was not asked about yet, ask for those (together) and decide again. Most steps read
+        # none, so they cost no round trip.
+        figures: dict[str, QueueStatus] = {}
+        while True:
+            lookup = KnownFigures(figures)
+            decided = session.decide(command, lookup)
+            if not lookup.unasked:
+                break
+            figures |= await self._figures_of(call, sorted(lookup.unasked))
         context = Context(call.state, call.caller_number, figures, reason)
         await self._recorder.record(call, decided, context, flow, causation_id, extra)
 
-    async def _figures_of(self, call: CallRecord, flow: Flow) -> dict[str, QueueStatus]:
-        """The router's figures for the queues the flow may read, fetched together."""
-        queues = sorted(flow.queues_consulted)
+    async def _figures_of(self, call: CallRecord, queues: list[str]) -> dict[str, QueueStatus]:
+        """The router's figures for these queues, fetched together."""
         found = await asyncio.gather(
             *(
                 self._figures.status(

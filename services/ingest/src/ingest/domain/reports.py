@@ -7,8 +7,9 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-import phonenumbers
 from pydantic import AfterValidator, BaseModel, Field, field_validator
+
+from chassis.phones import to_e164
 
 CALL_ID_NAMESPACE = uuid.UUID("8a6c5cf4-3f0e-4b8e-9a55-0c2d1f6e7b21")
 
@@ -26,17 +27,6 @@ ProviderEventId = Annotated[
 Digits = Annotated[
     str, Field(min_length=1, max_length=64, pattern=r"^[0-9*#]+$", description="0-9, * and #")
 ]
-
-
-def to_e164(raw: str) -> str:
-    """Parse a phone number written any usual way ('+33 1 23 45 67 89', '+1-212-...')."""
-    try:
-        number = phonenumbers.parse(raw, None)
-    except phonenumbers.NumberParseException as exc:
-        raise ValueError(f"not a phone number in international form: {exc}") from None
-    if not phonenumbers.is_possible_number(number):
-        raise ValueError("not a possible phone number")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def call_id_for(tenant_id: str, provider: str, provider_call_id: str) -> str:
