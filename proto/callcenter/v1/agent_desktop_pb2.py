@@ -22,12 +22,13 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from callcenter.v1 import call_events_pb2 as callcenter_dot_v1_dot_call__events__pb2
 from callcenter.v1 import common_pb2 as callcenter_dot_v1_dot_common__pb2
 from google.protobuf import duration_pb2 as google_dot_protobuf_dot_duration__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!callcenter/v1/agent_desktop.proto\x12\rcallcenter.v1\x1a\x1a\x63\x61llcenter/v1/common.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xe5\x01\n\x0b\x41gentStatus\x12\x10\n\x08\x61gent_id\x18\x01 \x01(\t\x12(\n\x05state\x18\x02 \x01(\x0e\x32\x19.callcenter.v1.AgentState\x12\x13\n\x0breason_code\x18\x03 \x01(\t\x12)\n\x05since\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07\x63\x61ll_id\x18\x05 \x01(\t\x12\x10\n\x08queue_id\x18\x06 \x01(\t\x12$\n\x06skills\x18\x07 \x03(\x0b\x32\x14.callcenter.v1.Skill\x12\x11\n\tqueue_ids\x18\x08 \x03(\t\"{\n\x0cLogInRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\x12$\n\x06skills\x18\x03 \x03(\x0b\x32\x14.callcenter.v1.Skill\x12\x11\n\tqueue_ids\x18\x04 \x03(\t\x12\r\n\x05ready\x18\x05 \x01(\x08\";\n\rLogInResponse\x12*\n\x06status\x18\x01 \x01(\x0b\x32\x1a.callcenter.v1.AgentStatus\"u\n\x0fSetStateRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\x12(\n\x05state\x18\x03 \x01(\x0e\x32\x19.callcenter.v1.AgentState\x12\x13\n\x0breason_code\x18\x04 \x01(\t\">\n\x10SetStateResponse\x12*\n\x06status\x18\x01 \x01(\x0b\x32\x1a.callcenter.v1.AgentStatus\"I\n\rLogOutRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\x12\x13\n\x0breason_code\x18\x03 \x01(\t\"<\n\x0eLogOutResponse\x12*\n\x06status\x18\x01 \x01(\x0b\x32\x1a.callcenter.v1.AgentStatus\"=\n\x16SubscribeOffersRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\"\xe1\x02\n\x17SubscribeOffersResponse\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x0f\n\x07\x63\x61ll_id\x18\x02 \x01(\t\x12\x10\n\x08queue_id\x18\x03 \x01(\t\x12\x15\n\rcaller_number\x18\x04 \x01(\t\x12)\n\x06waited\x18\x05 \x01(\x0b\x32\x19.google.protobuf.Duration\x12\x45\n\x08ivr_data\x18\x06 \x03(\x0b\x32\x33.callcenter.v1.SubscribeOffersResponse.IvrDataEntry\x12.\n\nexpires_at\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08priority\x18\x08 \x01(\r\x12\x16\n\x0etransferred_by\x18\t \x01(\t\x1a.\n\x0cIvrDataEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"K\n\x12\x41\x63\x63\x65ptOfferRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\x12\x10\n\x08offer_id\x18\x03 \x01(\t\"A\n\x13\x41\x63\x63\x65ptOfferResponse\x12*\n\x06status\x18\x01 \x01(\x0b\x32\x1a.callcenter.v1.AgentStatus\"`\n\x12RejectOfferRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\x12\x10\n\x08offer_id\x18\x03 \x01(\t\x12\x13\n\x0breason_code\x18\x04 \x01(\t\"A\n\x13RejectOfferResponse\x12*\n\x06status\x18\x01 \x01(\x0b\x32\x1a.callcenter.v1.AgentStatus\"6\n\x0fHoldCallRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\">\n\x10HoldCallResponse\x12*\n\x06status\x18\x01 \x01(\x0b\x32\x1a.callcenter.v1.AgentStatus\"8\n\x11ResumeCallRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\"@\n\x12ResumeCallResponse\x12*\n\x06status\x18\x01 \x01(\x0b\x32\x1a.callcenter.v1.AgentStatus\"4\n\rHangUpRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\"<\n\x0eHangUpResponse\x12*\n\x06status\x18\x01 \x01(\x0b\x32\x1a.callcenter.v1.AgentStatus\"s\n\x13TransferCallRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\x12\x12\n\x08queue_id\x18\x03 \x01(\tH\x00\x12\x19\n\x0ftarget_agent_id\x18\x04 \x01(\tH\x00\x42\x08\n\x06target\"B\n\x14TransferCallResponse\x12*\n\x06status\x18\x01 \x01(\x0b\x32\x1a.callcenter.v1.AgentStatus\"V\n\x15\x43ompleteWrapUpRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\x12\x18\n\x10\x64isposition_code\x18\x03 \x01(\t\"D\n\x16\x43ompleteWrapUpResponse\x12*\n\x06status\x18\x01 \x01(\x0b\x32\x1a.callcenter.v1.AgentStatus2\x9c\x07\n\x13\x41gentDesktopService\x12\x42\n\x05LogIn\x12\x1b.callcenter.v1.LogInRequest\x1a\x1c.callcenter.v1.LogInResponse\x12K\n\x08SetState\x12\x1e.callcenter.v1.SetStateRequest\x1a\x1f.callcenter.v1.SetStateResponse\x12\x45\n\x06LogOut\x12\x1c.callcenter.v1.LogOutRequest\x1a\x1d.callcenter.v1.LogOutResponse\x12\x62\n\x0fSubscribeOffers\x12%.callcenter.v1.SubscribeOffersRequest\x1a&.callcenter.v1.SubscribeOffersResponse0\x01\x12T\n\x0b\x41\x63\x63\x65ptOffer\x12!.callcenter.v1.AcceptOfferRequest\x1a\".callcenter.v1.AcceptOfferResponse\x12T\n\x0bRejectOffer\x12!.callcenter.v1.RejectOfferRequest\x1a\".callcenter.v1.RejectOfferResponse\x12K\n\x08HoldCall\x12\x1e.callcenter.v1.HoldCallRequest\x1a\x1f.callcenter.v1.HoldCallResponse\x12Q\n\nResumeCall\x12 .callcenter.v1.ResumeCallRequest\x1a!.callcenter.v1.ResumeCallResponse\x12\x45\n\x06HangUp\x12\x1c.callcenter.v1.HangUpRequest\x1a\x1d.callcenter.v1.HangUpResponse\x12W\n\x0cTransferCall\x12\".callcenter.v1.TransferCallRequest\x1a#.callcenter.v1.TransferCallResponse\x12]\n\x0e\x43ompleteWrapUp\x12$.callcenter.v1.CompleteWrapUpRequest\x1a%.callcenter.v1.CompleteWrapUpResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!callcenter/v1/agent_desktop.proto\x12\rcallcenter.v1\x1a\x1f\x63\x61llcenter/v1/call_events.proto\x1a\x1a\x63\x61llcenter/v1/common.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xe5\x01\n\x0b\x41gentStatus\x12\x10\n\x08\x61gent_id\x18\x01 \x01(\t\x12(\n\x05state\x18\x02 \x01(\x0e\x32\x19.callcenter.v1.AgentState\x12\x13\n\x0breason_code\x18\x03 \x01(\t\x12)\n\x05since\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07\x63\x61ll_id\x18\x05 \x01(\t\x12\x10\n\x08queue_id\x18\x06 \x01(\t\x12$\n\x06skills\x18\x07 \x03(\x0b\x32\x14.callcenter.v1.Skill\x12\x11\n\tqueue_ids\x18\x08 \x03(\t\"{\n\x0cLogInRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\x12$\n\x06skills\x18\x03 \x03(\x0b\x32\x14.callcenter.v1.Skill\x12\x11\n\tqueue_ids\x18\x04 \x03(\t\x12\r\n\x05ready\x18\x05 \x01(\x08\";\n\rLogInResponse\x12*\n\x06status\x18\x01 \x01(\x0b\x32\x1a.callcenter.v1.AgentStatus\"u\n\x0fSetStateRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\x12(\n\x05state\x18\x03 \x01(\x0e\x32\x19.callcenter.v1.AgentState\x12\x13\n\x0breason_code\x18\x04 \x01(\t\">\n\x10SetStateResponse\x12*\n\x06status\x18\x01 \x01(\x0b\x32\x1a.callcenter.v1.AgentStatus\"I\n\rLogOutRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\x12\x13\n\x0breason_code\x18\x03 \x01(\t\"<\n\x0eLogOutResponse\x12*\n\x06status\x18\x01 \x01(\x0b\x32\x1a.callcenter.v1.AgentStatus\"=\n\x16SubscribeOffersRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\"\xaf\x03\n\x17SubscribeOffersResponse\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x0f\n\x07\x63\x61ll_id\x18\x02 \x01(\t\x12\x10\n\x08queue_id\x18\x03 \x01(\t\x12\x15\n\rcaller_number\x18\x04 \x01(\t\x12)\n\x06waited\x18\x05 \x01(\x0b\x32\x19.google.protobuf.Duration\x12\x45\n\x08ivr_data\x18\x06 \x03(\x0b\x32\x33.callcenter.v1.SubscribeOffersResponse.IvrDataEntry\x12.\n\nexpires_at\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08priority\x18\x08 \x01(\r\x12\x16\n\x0etransferred_by\x18\t \x01(\t\x12\x35\n\nscreen_pop\x18\n \x01(\x0b\x32!.callcenter.v1.CustomerIdentified\x12\x15\n\rupdates_offer\x18\x0b \x01(\x08\x1a.\n\x0cIvrDataEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"K\n\x12\x41\x63\x63\x65ptOfferRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\x12\x10\n\x08offer_id\x18\x03 \x01(\t\"A\n\x13\x41\x63\x63\x65ptOfferResponse\x12*\n\x06status\x18\x01 \x01(\x0b\x32\x1a.callcenter.v1.AgentStatus\"`\n\x12RejectOfferRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\x12\x10\n\x08offer_id\x18\x03 \x01(\t\x12\x13\n\x0breason_code\x18\x04 \x01(\t\"A\n\x13RejectOfferResponse\x12*\n\x06status\x18\x01 \x01(\x0b\x32\x1a.callcenter.v1.AgentStatus\"6\n\x0fHoldCallRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\">\n\x10HoldCallResponse\x12*\n\x06status\x18\x01 \x01(\x0b\x32\x1a.callcenter.v1.AgentStatus\"8\n\x11ResumeCallRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\"@\n\x12ResumeCallResponse\x12*\n\x06status\x18\x01 \x01(\x0b\x32\x1a.callcenter.v1.AgentStatus\"4\n\rHangUpRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\"<\n\x0eHangUpResponse\x12*\n\x06status\x18\x01 \x01(\x0b\x32\x1a.callcenter.v1.AgentStatus\"s\n\x13TransferCallRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\x12\x12\n\x08queue_id\x18\x03 \x01(\tH\x00\x12\x19\n\x0ftarget_agent_id\x18\x04 \x01(\tH\x00\x42\x08\n\x06target\"B\n\x14TransferCallResponse\x12*\n\x06status\x18\x01 \x01(\x0b\x32\x1a.callcenter.v1.AgentStatus\"V\n\x15\x43ompleteWrapUpRequest\x12\x11\n\ttenant_id\x18\x01 \x01(\t\x12\x10\n\x08\x61gent_id\x18\x02 \x01(\t\x12\x18\n\x10\x64isposition_code\x18\x03 \x01(\t\"D\n\x16\x43ompleteWrapUpResponse\x12*\n\x06status\x18\x01 \x01(\x0b\x32\x1a.callcenter.v1.AgentStatus2\x9c\x07\n\x13\x41gentDesktopService\x12\x42\n\x05LogIn\x12\x1b.callcenter.v1.LogInRequest\x1a\x1c.callcenter.v1.LogInResponse\x12K\n\x08SetState\x12\x1e.callcenter.v1.SetStateRequest\x1a\x1f.callcenter.v1.SetStateResponse\x12\x45\n\x06LogOut\x12\x1c.callcenter.v1.LogOutRequest\x1a\x1d.callcenter.v1.LogOutResponse\x12\x62\n\x0fSubscribeOffers\x12%.callcenter.v1.SubscribeOffersRequest\x1a&.callcenter.v1.SubscribeOffersResponse0\x01\x12T\n\x0b\x41\x63\x63\x65ptOffer\x12!.callcenter.v1.AcceptOfferRequest\x1a\".callcenter.v1.AcceptOfferResponse\x12T\n\x0bRejectOffer\x12!.callcenter.v1.RejectOfferRequest\x1a\".callcenter.v1.RejectOfferResponse\x12K\n\x08HoldCall\x12\x1e.callcenter.v1.HoldCallRequest\x1a\x1f.callcenter.v1.HoldCallResponse\x12Q\n\nResumeCall\x12 .callcenter.v1.ResumeCallRequest\x1a!.callcenter.v1.ResumeCallResponse\x12\x45\n\x06HangUp\x12\x1c.callcenter.v1.HangUpRequest\x1a\x1d.callcenter.v1.HangUpResponse\x12W\n\x0cTransferCall\x12\".callcenter.v1.TransferCallRequest\x1a#.callcenter.v1.TransferCallResponse\x12]\n\x0e\x43ompleteWrapUp\x12$.callcenter.v1.CompleteWrapUpRequest\x1a%.callcenter.v1.CompleteWrapUpResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -36,54 +37,54 @@ if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_SUBSCRIBEOFFERSRESPONSE_IVRDATAENTRY']._loaded_options = None
   _globals['_SUBSCRIBEOFFERSRESPONSE_IVRDATAENTRY']._serialized_options = b'8\001'
-  _globals['_AGENTSTATUS']._serialized_start=146
-  _globals['_AGENTSTATUS']._serialized_end=375
-  _globals['_LOGINREQUEST']._serialized_start=377
-  _globals['_LOGINREQUEST']._serialized_end=500
-  _globals['_LOGINRESPONSE']._serialized_start=502
-  _globals['_LOGINRESPONSE']._serialized_end=561
-  _globals['_SETSTATEREQUEST']._serialized_start=563
-  _globals['_SETSTATEREQUEST']._serialized_end=680
-  _globals['_SETSTATERESPONSE']._serialized_start=682
-  _globals['_SETSTATERESPONSE']._serialized_end=744
-  _globals['_LOGOUTREQUEST']._serialized_start=746
-  _globals['_LOGOUTREQUEST']._serialized_end=819
-  _globals['_LOGOUTRESPONSE']._serialized_start=821
-  _globals['_LOGOUTRESPONSE']._serialized_end=881
-  _globals['_SUBSCRIBEOFFERSREQUEST']._serialized_start=883
-  _globals['_SUBSCRIBEOFFERSREQUEST']._serialized_end=944
-  _globals['_SUBSCRIBEOFFERSRESPONSE']._serialized_start=947
-  _globals['_SUBSCRIBEOFFERSRESPONSE']._serialized_end=1300
-  _globals['_SUBSCRIBEOFFERSRESPONSE_IVRDATAENTRY']._serialized_start=1254
-  _globals['_SUBSCRIBEOFFERSRESPONSE_IVRDATAENTRY']._serialized_end=1300
-  _globals['_ACCEPTOFFERREQUEST']._serialized_start=1302
-  _globals['_ACCEPTOFFERREQUEST']._serialized_end=1377
-  _globals['_ACCEPTOFFERRESPONSE']._serialized_start=1379
-  _globals['_ACCEPTOFFERRESPONSE']._serialized_end=1444
-  _globals['_REJECTOFFERREQUEST']._serialized_start=1446
-  _globals['_REJECTOFFERREQUEST']._serialized_end=1542
-  _globals['_REJECTOFFERRESPONSE']._serialized_start=1544
-  _globals['_REJECTOFFERRESPONSE']._serialized_end=1609
-  _globals['_HOLDCALLREQUEST']._serialized_start=1611
-  _globals['_HOLDCALLREQUEST']._serialized_end=1665
-  _globals['_HOLDCALLRESPONSE']._serialized_start=1667
-  _globals['_HOLDCALLRESPONSE']._serialized_end=1729
-  _globals['_RESUMECALLREQUEST']._serialized_start=1731
-  _globals['_RESUMECALLREQUEST']._serialized_end=1787
-  _globals['_RESUMECALLRESPONSE']._serialized_start=1789
-  _globals['_RESUMECALLRESPONSE']._serialized_end=1853
-  _globals['_HANGUPREQUEST']._serialized_start=1855
-  _globals['_HANGUPREQUEST']._serialized_end=1907
-  _globals['_HANGUPRESPONSE']._serialized_start=1909
-  _globals['_HANGUPRESPONSE']._serialized_end=1969
-  _globals['_TRANSFERCALLREQUEST']._serialized_start=1971
-  _globals['_TRANSFERCALLREQUEST']._serialized_end=2086
-  _globals['_TRANSFERCALLRESPONSE']._serialized_start=2088
-  _globals['_TRANSFERCALLRESPONSE']._serialized_end=2154
-  _globals['_COMPLETEWRAPUPREQUEST']._serialized_start=2156
-  _globals['_COMPLETEWRAPUPREQUEST']._serialized_end=2242
-  _globals['_COMPLETEWRAPUPRESPONSE']._serialized_start=2244
-  _globals['_COMPLETEWRAPUPRESPONSE']._serialized_end=2312
-  _globals['_AGENTDESKTOPSERVICE']._serialized_start=2315
-  _globals['_AGENTDESKTOPSERVICE']._serialized_end=3239
+  _globals['_AGENTSTATUS']._serialized_start=179
+  _globals['_AGENTSTATUS']._serialized_end=408
+  _globals['_LOGINREQUEST']._serialized_start=410
+  _globals['_LOGINREQUEST']._serialized_end=533
+  _globals['_LOGINRESPONSE']._serialized_start=535
+  _globals['_LOGINRESPONSE']._serialized_end=594
+  _globals['_SETSTATEREQUEST']._serialized_start=596
+  _globals['_SETSTATEREQUEST']._serialized_end=713
+  _globals['_SETSTATERESPONSE']._serialized_start=715
+  _globals['_SETSTATERESPONSE']._serialized_end=777
+  _globals['_LOGOUTREQUEST']._serialized_start=779
+  _globals['_LOGOUTREQUEST']._serialized_end=852
+  _globals['_LOGOUTRESPONSE']._serialized_start=854
+  _globals['_LOGOUTRESPONSE']._serialized_end=914
+  _globals['_SUBSCRIBEOFFERSREQUEST']._serialized_start=916
+  _globals['_SUBSCRIBEOFFERSREQUEST']._serialized_end=977
+  _globals['_SUBSCRIBEOFFERSRESPONSE']._serialized_start=980
+  _globals['_SUBSCRIBEOFFERSRESPONSE']._serialized_end=1411
+  _globals['_SUBSCRIBEOFFERSRESPONSE_IVRDATAENTRY']._serialized_start=1365
+  _globals['_SUBSCRIBEOFFERSRESPONSE_IVRDATAENTRY']._serialized_end=1411
+  _globals['_ACCEPTOFFERREQUEST']._serialized_start=1413
+  _globals['_ACCEPTOFFERREQUEST']._serialized_end=1488
+  _globals['_ACCEPTOFFERRESPONSE']._serialized_start=1490
+  _globals['_ACCEPTOFFERRESPONSE']._serialized_end=1555
+  _globals['_REJECTOFFERREQUEST']._serialized_start=1557
+  _globals['_REJECTOFFERREQUEST']._serialized_end=1653
+  _globals['_REJECTOFFERRESPONSE']._serialized_start=1655
+  _globals['_REJECTOFFERRESPONSE']._serialized_end=1720
+  _globals['_HOLDCALLREQUEST']._serialized_start=1722
+  _globals['_HOLDCALLREQUEST']._serialized_end=1776
+  _globals['_HOLDCALLRESPONSE']._serialized_start=1778
+  _globals['_HOLDCALLRESPONSE']._serialized_end=1840
+  _globals['_RESUMECALLREQUEST']._serialized_start=1842
+  _globals['_RESUMECALLREQUEST']._serialized_end=1898
+  _globals['_RESUMECALLRESPONSE']._serialized_start=1900
+  _globals['_RESUMECALLRESPONSE']._serialized_end=1964
+  _globals['_HANGUPREQUEST']._serialized_start=1966
+  _globals['_HANGUPREQUEST']._serialized_end=2018
+  _globals['_HANGUPRESPONSE']._serialized_start=2020
+  _globals['_HANGUPRESPONSE']._serialized_end=2080
+  _globals['_TRANSFERCALLREQUEST']._serialized_start=2082
+  _globals['_TRANSFERCALLREQUEST']._serialized_end=2197
+  _globals['_TRANSFERCALLRESPONSE']._serialized_start=2199
+  _globals['_TRANSFERCALLRESPONSE']._serialized_end=2265
+  _globals['_COMPLETEWRAPUPREQUEST']._serialized_start=2267
+  _globals['_COMPLETEWRAPUPREQUEST']._serialized_end=2353
+  _globals['_COMPLETEWRAPUPRESPONSE']._serialized_start=2355
+  _globals['_COMPLETEWRAPUPRESPONSE']._serialized_end=2423
+  _globals['_AGENTDESKTOPSERVICE']._serialized_start=2426
+  _globals['_AGENTDESKTOPSERVICE']._serialized_end=3350
 # @@protoc_insertion_point(module_scope)

@@ -1,5 +1,6 @@
 import datetime
 
+from callcenter.v1 import call_events_pb2 as _call_events_pb2
 from callcenter.v1 import common_pb2 as _common_pb2
 from google.protobuf import duration_pb2 as _duration_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
@@ -94,7 +95,7 @@ class SubscribeOffersRequest(_message.Message):
     def __init__(self, tenant_id: _Optional[str] = ..., agent_id: _Optional[str] = ...) -> None: ...
 
 class SubscribeOffersResponse(_message.Message):
-    __slots__ = ("offer_id", "call_id", "queue_id", "caller_number", "waited", "ivr_data", "expires_at", "priority", "transferred_by")
+    __slots__ = ("offer_id", "call_id", "queue_id", "caller_number", "waited", "ivr_data", "expires_at", "priority", "transferred_by", "screen_pop", "updates_offer")
     class IvrDataEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -111,6 +112,8 @@ class SubscribeOffersResponse(_message.Message):
     EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
     PRIORITY_FIELD_NUMBER: _ClassVar[int]
     TRANSFERRED_BY_FIELD_NUMBER: _ClassVar[int]
+    SCREEN_POP_FIELD_NUMBER: _ClassVar[int]
+    UPDATES_OFFER_FIELD_NUMBER: _ClassVar[int]
     offer_id: str
     call_id: str
     queue_id: str
@@ -120,7 +123,9 @@ class SubscribeOffersResponse(_message.Message):
     expires_at: _timestamp_pb2.Timestamp
     priority: int
     transferred_by: str
-    def __init__(self, offer_id: _Optional[str] = ..., call_id: _Optional[str] = ..., queue_id: _Optional[str] = ..., caller_number: _Optional[str] = ..., waited: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., ivr_data: _Optional[_Mapping[str, str]] = ..., expires_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., priority: _Optional[int] = ..., transferred_by: _Optional[str] = ...) -> None: ...
+    screen_pop: _call_events_pb2.CustomerIdentified
+    updates_offer: bool
+    def __init__(self, offer_id: _Optional[str] = ..., call_id: _Optional[str] = ..., queue_id: _Optional[str] = ..., caller_number: _Optional[str] = ..., waited: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., ivr_data: _Optional[_Mapping[str, str]] = ..., expires_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., priority: _Optional[int] = ..., transferred_by: _Optional[str] = ..., screen_pop: _Optional[_Union[_call_events_pb2.CustomerIdentified, _Mapping]] = ..., updates_offer: _Optional[bool] = ...) -> None: ...
 
 class AcceptOfferRequest(_message.Message):
     __slots__ = ("tenant_id", "agent_id", "offer_id")

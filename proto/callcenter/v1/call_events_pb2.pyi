@@ -1,6 +1,7 @@
 import datetime
 
 from callcenter.v1 import common_pb2 as _common_pb2
+from callcenter.v1 import customer_pb2 as _customer_pb2
 from google.protobuf import duration_pb2 as _duration_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.protobuf.internal import containers as _containers
@@ -126,7 +127,7 @@ class IvrCompleted(_message.Message):
     def __init__(self, flow_id: _Optional[str] = ..., last_node_id: _Optional[str] = ..., collected: _Optional[_Mapping[str, str]] = ..., time_in_ivr: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., outcome: _Optional[_Union[IvrOutcome, str]] = ..., queue_id: _Optional[str] = ..., priority: _Optional[int] = ..., skills: _Optional[_Iterable[_Union[_common_pb2.SkillRequirement, _Mapping]]] = ..., transfer_number: _Optional[str] = ..., prompt: _Optional[str] = ..., next_announcement_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class CustomerIdentified(_message.Message):
-    __slots__ = ("result", "customer_id", "candidate_customer_ids", "looked_up_by", "attributes")
+    __slots__ = ("result", "customer_id", "candidate_customer_ids", "looked_up_by", "attributes", "customer", "candidates", "recent_interactions", "looked_up_value")
     class AttributesEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -139,12 +140,20 @@ class CustomerIdentified(_message.Message):
     CANDIDATE_CUSTOMER_IDS_FIELD_NUMBER: _ClassVar[int]
     LOOKED_UP_BY_FIELD_NUMBER: _ClassVar[int]
     ATTRIBUTES_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMER_FIELD_NUMBER: _ClassVar[int]
+    CANDIDATES_FIELD_NUMBER: _ClassVar[int]
+    RECENT_INTERACTIONS_FIELD_NUMBER: _ClassVar[int]
+    LOOKED_UP_VALUE_FIELD_NUMBER: _ClassVar[int]
     result: IdentificationResult
     customer_id: str
     candidate_customer_ids: _containers.RepeatedScalarFieldContainer[str]
     looked_up_by: str
     attributes: _containers.ScalarMap[str, str]
-    def __init__(self, result: _Optional[_Union[IdentificationResult, str]] = ..., customer_id: _Optional[str] = ..., candidate_customer_ids: _Optional[_Iterable[str]] = ..., looked_up_by: _Optional[str] = ..., attributes: _Optional[_Mapping[str, str]] = ...) -> None: ...
+    customer: _customer_pb2.CustomerSummary
+    candidates: _containers.RepeatedCompositeFieldContainer[_customer_pb2.CustomerSummary]
+    recent_interactions: _containers.RepeatedCompositeFieldContainer[_customer_pb2.InteractionSummary]
+    looked_up_value: str
+    def __init__(self, result: _Optional[_Union[IdentificationResult, str]] = ..., customer_id: _Optional[str] = ..., candidate_customer_ids: _Optional[_Iterable[str]] = ..., looked_up_by: _Optional[str] = ..., attributes: _Optional[_Mapping[str, str]] = ..., customer: _Optional[_Union[_customer_pb2.CustomerSummary, _Mapping]] = ..., candidates: _Optional[_Iterable[_Union[_customer_pb2.CustomerSummary, _Mapping]]] = ..., recent_interactions: _Optional[_Iterable[_Union[_customer_pb2.InteractionSummary, _Mapping]]] = ..., looked_up_value: _Optional[str] = ...) -> None: ...
 
 class CallQueued(_message.Message):
     __slots__ = ("queue_id", "priority", "required_skills", "first_queued_at", "target_agent_id")
