@@ -13,6 +13,8 @@ import httpx
 import pytest
 from routing_support import Desktop, grpc_target
 
+from callcenter.v1.call_events_pb2 import OVERFLOW_REASON_CALLER_REQUESTED
+from callcenter.v1.envelope_pb2 import Event
 from chassis.testing.processes import RunningService, ServiceRunner
 from chassis.testing.reader import TopicReader
 from chassis.testing.waiting import eventually
@@ -57,11 +59,8 @@ async def prompt_played(ingest: RunningService, call_id: str, prompt: str) -> bo
     return prompt in await prompts_sent(ingest, call_id)
 
 
-async def test_webhook_to_menu_to_queue_to_the_agents_desktop(e2e_kafka: str) -> None:
-    prefix = f"e2e{uuid.uuid4().hex[:8]}."
-    topics = Topics(prefix)
-    await ensure_topics(e2e_kafka, topics.all_topics(), 2)
-    runner = ServiceRunner(
+def entry_services(e2e_kafka: str, prefix: str) -> ServiceRunner:
+    return ServiceRunner(
         {
             "KAFKA_BOOTSTRAP_SERVERS": e2e_kafka,
             "TOPIC_PREFIX": prefix,
@@ -70,28 +69,44 @@ async def test_webhook_to_menu_to_queue_to_the_agents_desktop(e2e_kafka: str) ->
             "IVR_FLOWS_DIR": str(ROOT / "deploy" / "config" / "flows"),
         }
     )
+
+
+def start_entry(runner: ServiceRunner) -> tuple[RunningService, RunningService]:
+    """Router, agent-state, IVR and ingest; returns agent-state and ingest."""
+    router = runner.start("router", "callcenter-router", grpc=True)
+    runner.env["ROUTER_GRPC_TARGET"] = grpc_target(router)
+    agent_state = runner.start("agent-state", "callcenter-agent-state", grpc=True)
+    runner.start("ivr", "callcenter-ivr", grpc=True)
+    return agent_state, runner.start("ingest", "callcenter-ingest", grpc=True)
+
+
+async def call_acme(client: httpx.AsyncClient, provider_call_id: str) -> str:
+    arrived = await client.post(
+        "/v1/calls",
+        json={
+            "caller_number": "+33 6 12 34 56 78",
+            "dialed_number": ACME_NUMBER,
+            "provider_call_id": provider_call_id,
+        },
+    )
+    assert arrived.status_code == 202, arrived.text
+    return str(arrived.json()["call_id"])
+
+
+async def test_webhook_to_menu_to_queue_to_the_agents_desktop(e2e_kafka: str) -> None:
+    prefix = f"e2e{uuid.uuid4().hex[:8]}."
+    topics = Topics(prefix)
+    await ensure_topics(e2e_kafka, topics.all_topics(), 2)
+    runner = entry_services(e2e_kafka, prefix)
     try:
-        router = runner.start("router", "callcenter-router", grpc=True)
-        runner.env["ROUTER_GRPC_TARGET"] = grpc_target(router)
-        agent_state = runner.start("agent-state", "callcenter-agent-state", grpc=True)
-        runner.start("ivr", "callcenter-ivr", grpc=True)
-        ingest = runner.start("ingest", "callcenter-ingest", grpc=True)
+        agent_state, ingest = start_entry(runner)
         async with grpc.aio.insecure_channel(grpc_target(agent_state)) as channel:
             expert = Desktop(channel, "ada")
             await expert.log_in({"support": 8}, ["support"])
             offers = expert.offers()
             provider_call_id = f"journey-{uuid.uuid4().hex[:12]}"
             async with httpx.AsyncClient(base_url=ingest.url) as client:
-                arrived = await client.post(
-                    "/v1/calls",
-                    json={
-                        "caller_number": "+33 6 12 34 56 78",
-                        "dialed_number": ACME_NUMBER,
-                        "provider_call_id": provider_call_id,
-                    },
-                )
-                assert arrived.status_code == 202, arrived.text
-                call_id = arrived.json()["call_id"]
+                call_id = await call_acme(client, provider_call_id)
                 path = f"/v1/calls/simulated/{provider_call_id}"
                 # 1: support, then 1: a service is down (priority 20, support level 7).
                 answers = [("acme/main-menu", "1"), ("acme/support-menu", "1")]
@@ -123,3 +138,46 @@ async def test_webhook_to_menu_to_queue_to_the_agents_desktop(e2e_kafka: str) ->
         assert [(s.name, s.min_level) for s in queued.required_skills] == [("support", 7)]
         order = journey()
         assert order.index("CallReceived") < order.index("IvrStarted") < order.index("CallQueued")
+
+
+async def test_a_caller_waiting_in_the_queue_asks_for_a_callback_and_keeps_the_place(
+    e2e_kafka: str,
+) -> None:
+    prefix = f"e2e{uuid.uuid4().hex[:8]}."
+    topics = Topics(prefix)
+    await ensure_topics(e2e_kafka, topics.all_topics(), 2)
+    runner = entry_services(e2e_kafka, prefix)
+    provider_call_id = f"callback-{uuid.uuid4().hex[:12]}"
+    try:
+        _, ingest = start_entry(runner)  # nobody logged in: the call waits
+        async with (
+            httpx.AsyncClient(base_url=ingest.url) as client,
+            TopicReader(e2e_kafka, topics.calls) as reader,
+        ):
+            call_id = await call_acme(client, provider_call_id)
+
+            def of_call(event_type: str) -> list[Event]:
+                return [
+                    e
+                    for e in reader.events()
+                    if e.aggregate_id == call_id and e.event_type == event_type
+                ]
+
+            path = f"/v1/calls/simulated/{provider_call_id}"
+            answers = [("acme/main-menu", "1"), ("acme/support-menu", "2")]
+            await press_when_prompted(client, ingest, call_id, path, answers)
+            await eventually(lambda: of_call("CallQueued"), timeout=60, what="queued")
+            pressed = await client.post(
+                f"{path}/digits", json={"provider_event_id": "dtmf-callback", "digits": "9"}
+            )
+            assert pressed.status_code == 202, pressed.text
+            await eventually(lambda: of_call("CallbackScheduled"), timeout=60, what="callback")
+    finally:
+        runner.stop_all()
+
+    queued = of_call("CallQueued")[0].call_queued
+    [scheduled] = [e.callback_scheduled for e in of_call("CallbackScheduled")]
+    assert (scheduled.queue_id, scheduled.callback_number) == ("support", "+33612345678")
+    assert scheduled.first_queued_at == queued.first_queued_at
+    assert scheduled.reason == OVERFLOW_REASON_CALLER_REQUESTED
+    assert not of_call("CallAbandoned")

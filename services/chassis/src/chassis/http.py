@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 
 import uvicorn
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
-from starlette.routing import Match
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from chassis.telemetry import tracing_enabled
 
@@ -20,13 +20,31 @@ HTTP_REQUESTS = Counter("http_requests_total", "HTTP requests", ["method", "rout
 HTTP_SECONDS = Histogram("http_request_seconds", "HTTP request duration", ["method", "route"])
 
 
-def _route_template(request: Request) -> str:
-    """The path template, never the raw path: labels stay bounded."""
-    for route in request.app.router.routes:
-        match, _ = route.matches(request.scope)
-        if match == Match.FULL:
-            return str(getattr(route, "path", "other"))
-    return "unmatched"
+class RequestMetrics:
+    """Counts and times every request, labelled by route template, never the raw path,
+    so labels stay bounded. Plain ASGI: BaseHTTPMiddleware costs a task per request."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started, status = time.perf_counter(), 500
+
+        async def send_and_note_status(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_and_note_status)
+        finally:
+            route = str(getattr(scope.get("route"), "path", "unmatched"))
+            HTTP_REQUESTS.labels(scope["method"], route, str(status)).inc()
+            HTTP_SECONDS.labels(scope["method"], route).observe(time.perf_counter() - started)
 
 
 def create_app(title: str, ready: Readiness, **kwargs: object) -> FastAPI:
@@ -46,16 +64,7 @@ def create_app(title: str, ready: Readiness, **kwargs: object) -> FastAPI:
     async def metrics() -> Response:
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
-    @app.middleware("http")
-    async def measure(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        started = time.perf_counter()
-        response = await call_next(request)
-        route = _route_template(request)
-        HTTP_REQUESTS.labels(request.method, route, str(response.status_code)).inc()
-        HTTP_SECONDS.labels(request.method, route).observe(time.perf_counter() - started)
-        return response
+    app.add_middleware(RequestMetrics)
 
     if tracing_enabled():
         from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
