@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from agent_state.screen_pop import preferred
+from callcenter.v1.call_events_pb2 import CustomerIdentified
 from callcenter.v1.envelope_pb2 import Event
 from chassis.times import from_timestamp
 
@@ -15,6 +17,7 @@ class CallContext:
     first_queued_at: float | None = None
     priority: int = 0
     transferred_by: str = ""
+    screen_pop: CustomerIdentified | None = None
 
 
 class CallDirectory:
@@ -26,7 +29,8 @@ class CallDirectory:
     def get(self, call_id: str) -> CallContext:
         return self._calls.get(call_id) or CallContext()
 
-    def observe(self, event: Event) -> None:
+    def observe(self, event: Event) -> bool:
+        """Take the event in; True when it changed the call's screen pop."""
         kind = event.WhichOneof("payload")
         call_id = event.aggregate_id
         if kind == "call_received":
@@ -51,8 +55,14 @@ class CallDirectory:
             self._calls.setdefault(
                 call_id, CallContext()
             ).transferred_by = event.call_transferred.from_agent_id
+        elif kind == "customer_identified":
+            context = self._calls.setdefault(call_id, CallContext())
+            shown = context.screen_pop
+            context.screen_pop = preferred(shown, event.customer_identified)
+            return context.screen_pop is not shown
         elif kind in ("call_abandoned", "call_ended", "callback_scheduled"):
             self._calls.pop(call_id, None)  # no agent will be offered it again
+        return False
 
     def clear(self) -> None:
         self._calls.clear()

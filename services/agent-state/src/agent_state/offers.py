@@ -20,4 +20,5 @@ def offer_notice(offer: PendingOffer, call: CallContext, now: float) -> Subscrib
         expires_at=to_timestamp(offer.expires_at),
         priority=call.priority,
         transferred_by=call.transferred_by,
+        screen_pop=call.screen_pop,
     )

@@ -22,6 +22,7 @@ from agent_state.domain import Agent, Fact, FailedPrecondition
 from agent_state.envelopes import envelopes
 from agent_state.offer_streams import OfferStreams
 from agent_state.offers import offer_notice
+from agent_state.screen_pop import pop_update
 from callcenter.v1.common_pb2 import AGENT_STATE_RESERVED, PARTY_AGENT
 from callcenter.v1.envelope_pb2 import AGGREGATE_TYPE_AGENT, Event
 from chassis.kafka import RejectEvent
@@ -81,9 +82,11 @@ class Roster:
                     agent.apply(Fact("agent", agent.agent_id, payload, event.correlation_id, at))
                     self._watch(tenant_id, agent)
             return
-        self.calls.observe(event)
+        pop_changed = self.calls.observe(event)
         self._call_sequences.observe(event)
         kind, call_id = event.WhichOneof("payload"), event.aggregate_id
+        if pop_changed:
+            self._send_pop(tenant_id, call_id)
         if kind in ("call_offered", "offer_rejected"):
             message = getattr(event, kind)
             async with self._locks[tenant_id, message.agent_id]:
@@ -96,6 +99,18 @@ class Roster:
             self._offer_holders.pop((tenant_id, call_id), None)  # the agent hung up itself
         elif kind in ("call_abandoned", "call_ended"):
             self._hangups.add((tenant_id, call_id))
+
+    def _send_pop(self, tenant_id: str, call_id: str) -> None:
+        """The customer became known after the offer went out: the desktop that has the
+        call, offered or connected, gets the pop as an update of that offer."""
+        holder = self._offer_holders.get((tenant_id, call_id))
+        agent = self.agents.get((tenant_id, holder)) if holder else None
+        pop = self.calls.get(call_id).screen_pop
+        if agent is None or pop is None:
+            return
+        held = agent.offer if agent.offer and agent.offer.call_id == call_id else agent.call
+        if held is not None and held.call_id == call_id:
+            self.streams.push((tenant_id, agent.agent_id), pop_update(held.offer_id, call_id, pop))
 
     # -- deciding ----------------------------------------------------------------------------
 
