@@ -11,6 +11,15 @@ steps), two timings with time.perf_counter_ns, each over --samples decisions:
 * agent frees up: agent_presence(available) + decide(), 5 calls waiting per queue, no agent
   idle: the decision is an offer of one of its queues' calls.
 
+Calls with needs of their own (CallQueued.required_skills), each agent speaking French with
+probability 1/4 (a random generator of its own, so the two timings above see the same agents
+and samples whether or not these run):
+
+* call with needs arrives: as call arrives, the call needing French: the agents of the queue
+  who do not speak it and come first by its strategy are skipped (4 on average).
+* agent frees up past needs: as agent frees up, with 5 more calls per queue ahead in service
+  order that need a skill nobody has: the agent skips their line (one look per step).
+
 Between samples, untimed, the state is put back (the call abandoned, the agent unavailable
 again) so every sample sees the same sizes. Target (issue): p99 <= 1 ms at 100,000 agents, and
 growth well under linear (the p50 ratio 100k / 1k agents is printed).
@@ -37,6 +46,15 @@ SIZES = [(1_000, 10), (10_000, 100), (100_000, 1_000)]
 DEFAULT_SAMPLES = 3_000
 QUICK_SAMPLES = 200
 CALLS_WAITING_PER_QUEUE = 5
+FRENCH_SHARE = 0.25
+NEEDS = [("french", 1)]
+UNMET_NEEDS = [("klingon", 1)]
+SCENARIOS = (
+    "call_arrives",
+    "agent_frees_up",
+    "call_with_needs_arrives",
+    "agent_frees_up_past_needs",
+)
 TARGET_P99_US = 1_000.0
 STRATEGIES = list(Strategy)
 
@@ -59,11 +77,14 @@ def build(
     }
     domain = RoutingDomain(configs)
     profiles: dict[str, list[str]] = {}
+    speaks = random.Random(agents)  # draws of its own: the agents are as they were
     for n in range(agents):
         profile = rng.sample(sorted(configs), rng.randint(1, 3))
         skills = {
             f"s{q[1:]}": rng.randint(configs[q].required_skills[0].min_level, 10) for q in profile
         }
+        if speaks.random() < FRENCH_SHARE:
+            skills["french"] = 5
         domain.agent_logged_in(f"a{n}", skills, profile)
         profiles[f"a{n}"] = profile
     return domain, profiles
@@ -80,14 +101,19 @@ def percentiles(samples_ns: list[int]) -> dict[str, float]:
 
 
 def bench_call_arrives(
-    domain: RoutingDomain, queue_ids: list[str], samples: int, rng: random.Random, now: float
+    domain: RoutingDomain,
+    queue_ids: list[str],
+    samples: int,
+    rng: random.Random,
+    now: float,
+    needs: list[tuple[str, int]] | None = None,
 ) -> list[int]:
     timings = []
     for n in range(samples):
-        call_id, queue_id = f"arrive-{n}", rng.choice(queue_ids)
+        call_id, queue_id = f"arrive-{n}{'-needs' if needs else ''}", rng.choice(queue_ids)
         now += 0.001
         start = time.perf_counter_ns()
-        domain.call_queued(call_id, queue_id, 0, now, now)
+        domain.call_queued(call_id, queue_id, 0, now, now, needs=needs or ())
         decisions = domain.decide(now)
         timings.append(time.perf_counter_ns() - start)
         assert isinstance(decisions[0], Offer), decisions
@@ -102,13 +128,14 @@ def bench_agent_frees_up(
     samples: int,
     rng: random.Random,
     now: float,
+    prefix: str = "wait",
 ) -> list[int]:
     agent_ids = list(profiles)
     calls = 0
-    for queue_id in {q for profile in profiles.values() for q in profile}:
+    for queue_id in sorted({q for profile in profiles.values() for q in profile}):
         for _ in range(CALLS_WAITING_PER_QUEUE):
             calls += 1
-            domain.call_queued(f"wait-{calls}", queue_id, rng.randint(0, 1), now, now)
+            domain.call_queued(f"{prefix}-{calls}", queue_id, rng.randint(0, 1), now, now)
     assert domain.decide(now) == []
     timings = []
     for _ in range(samples):
@@ -119,13 +146,21 @@ def bench_agent_frees_up(
         decisions = domain.decide(now)
         timings.append(time.perf_counter_ns() - start)
         (offer,) = decisions
-        assert isinstance(offer, Offer)
+        assert isinstance(offer, Offer) and not offer.call_id.startswith("blocked-")
         domain.call_abandoned(offer.call_id, now)
         domain.agent_presence(agent_id, False, now)
         calls += 1
-        domain.call_queued(f"wait-{calls}", offer.queue_id, 0, now, now)  # keep the queue full
+        domain.call_queued(f"{prefix}-{calls}", offer.queue_id, 0, now, now)  # keep it full
         assert domain.decide(now) == []
     return timings
+
+
+def block_queues(domain: RoutingDomain, queue_ids: list[str], now: float) -> None:
+    """Calls nobody may take (a skill no agent has), ahead of the others in every queue."""
+    for queue_id in queue_ids:
+        for n in range(CALLS_WAITING_PER_QUEUE):
+            call_id = f"blocked-{queue_id}-{n}"
+            domain.call_queued(call_id, queue_id, 2, now, now, needs=UNMET_NEEDS)
 
 
 def run_size(agents: int, queues: int, samples: int, seed: int) -> dict[str, Any]:
@@ -139,10 +174,18 @@ def run_size(agents: int, queues: int, samples: int, seed: int) -> dict[str, Any
     gc.collect()
     gc.freeze()  # the long-lived state is not rescanned by every collection, as in the service
     queue_ids = [f"q{n}" for n in range(queues)]
+    needs_rng = random.Random(seed + 1)  # the plain scenarios' draws stay as they were
     arrive = bench_call_arrives(domain, queue_ids, samples, rng, float(agents))
+    arrive_needs = bench_call_arrives(
+        domain, queue_ids, samples, needs_rng, float(agents) + 5, needs=NEEDS
+    )
     for agent_id in profiles:
         domain.agent_presence(agent_id, False, float(agents) + 10)
     frees = bench_agent_frees_up(domain, profiles, samples, rng, float(agents) + 20)
+    block_queues(domain, queue_ids, float(agents) + 40)
+    frees_past_needs = bench_agent_frees_up(
+        domain, profiles, samples, needs_rng, float(agents) + 40, prefix="again"
+    )
     gc.unfreeze()
     return {
         "agents": agents,
@@ -151,6 +194,8 @@ def run_size(agents: int, queues: int, samples: int, seed: int) -> dict[str, Any
         "build_s": round(build_s, 2),
         "call_arrives": percentiles(arrive),
         "agent_frees_up": percentiles(frees),
+        "call_with_needs_arrives": percentiles(arrive_needs),
+        "agent_frees_up_past_needs": percentiles(frees_past_needs),
     }
 
 
@@ -175,7 +220,7 @@ def markdown(report: dict[str, Any]) -> str:
         "|---:|---:|---|---:|---:|---:|",
     ]
     for result in report["results"]:
-        for scenario in ("call_arrives", "agent_frees_up"):
+        for scenario in SCENARIOS:
             figures = result[scenario]
             lines.append(
                 f"| {result['agents']:,} | {result['queues']:,} | {scenario.replace('_', ' ')} "

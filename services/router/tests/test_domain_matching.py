@@ -4,23 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from chassis.tenants import QueueConfig, SkillRequirement, Strategy
+from chassis.tenants import Strategy
 from router.domain import Decision, Offer, RoutingDomain, UnknownQueue
+from router.testing import domain, offers, queue
 
 
 def offers_in(decisions: Sequence[Decision]) -> list[Offer]:
     return [decision for decision in decisions if isinstance(decision, Offer)]
-
-
-def queue(queue_id: str, *skills: tuple[str, int], **options: object) -> QueueConfig:
-    required = tuple(SkillRequirement(name=name, min_level=level) for name, level in skills)
-    return QueueConfig.model_validate(
-        {"queue_id": queue_id, "required_skills": required, **options}
-    )
-
-
-def domain(*queues: QueueConfig) -> RoutingDomain:
-    return RoutingDomain({q.queue_id: q for q in queues})
 
 
 def available(
@@ -32,10 +22,6 @@ def available(
 ) -> None:
     d.agent_logged_in(agent_id, skills or {}, queues)
     d.agent_presence(agent_id, True, at)
-
-
-def offers(decisions: Sequence[Decision]) -> list[tuple[str, str]]:
-    return [(offer.call_id, offer.agent_id) for offer in offers_in(decisions)]
 
 
 def test_a_call_goes_to_the_longest_idle_agent_and_the_offer_says_so() -> None:

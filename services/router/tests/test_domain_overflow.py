@@ -4,23 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from chassis.tenants import OverflowStep, QueueConfig, SkillRequirement
+from chassis.tenants import OverflowStep
 from router.domain import Callback, Decision, Offer, Overflow, Reason, RoutingDomain
+from router.testing import domain, queue
 
 
 def offers_in(decisions: Sequence[Decision]) -> list[Offer]:
     return [decision for decision in decisions if isinstance(decision, Offer)]
-
-
-def queue(queue_id: str, *skills: tuple[str, int], **options: object) -> QueueConfig:
-    required = tuple(SkillRequirement(name=name, min_level=level) for name, level in skills)
-    return QueueConfig.model_validate(
-        {"queue_id": queue_id, "required_skills": required, **options}
-    )
-
-
-def domain(*queues: QueueConfig) -> RoutingDomain:
-    return RoutingDomain({q.queue_id: q for q in queues})
 
 
 def available(d: RoutingDomain, agent_id: str, skills: dict[str, int], queues: list[str]) -> None:

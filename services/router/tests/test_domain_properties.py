@@ -1,4 +1,8 @@
-"""Random sequences of facts and decisions keep the routing domain's promises."""
+"""Random sequences of facts and decisions keep the routing domain's promises.
+
+Calls sometimes carry needs of their own and callers get identified (a VIP tier, a language):
+an agent may take a call when it meets the queue's rules at the call's step and the call's
+needs, lowered by that step."""
 
 from __future__ import annotations
 
@@ -6,10 +10,19 @@ from dataclasses import dataclass, field
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from chassis.tenants import OverflowStep, QueueConfig, SkillRequirement, Strategy
-from router.domain import Callback, Offer, Outcome, Overflow, RoutingDomain
+from router.domain import (
+    Callback,
+    Customer,
+    Offer,
+    Outcome,
+    Overflow,
+    PriorityRaise,
+    RoutingDomain,
+)
+from router.testing import may_take
 
 QUEUES = {
     "sales": QueueConfig(
@@ -22,30 +35,38 @@ QUEUES = {
         max_size=3,
         max_wait_s=100,
         overflow_queue_id="spill",
+        vip_priorities={"gold": 2},
     ),
-    "spill": QueueConfig(queue_id="spill", strategy=Strategy.ROUND_ROBIN, max_wait_s=80),
+    "spill": QueueConfig(
+        queue_id="spill",
+        strategy=Strategy.ROUND_ROBIN,
+        max_wait_s=80,
+        vip_priorities={"gold": 3},
+        language_skills={"de": SkillRequirement(name="de", min_level=2)},
+    ),
     "care": QueueConfig(
         queue_id="care",
         required_skills=(SkillRequirement(name="en", min_level=3),),
         strategy=Strategy.LEAST_OCCUPIED,
         max_size=2,
+        language_skills={"fr": SkillRequirement(name="fr", min_level=4)},
     ),
 }
 AGENTS = [f"a{n}" for n in range(3)]
 CALLS = [f"c{n}" for n in range(5)]
-skills_st = st.dictionaries(st.sampled_from(["fr", "en", "gen"]), st.integers(1, 9))
-profile_st = st.lists(st.sampled_from(sorted(QUEUES)), unique=True, max_size=3)
-
-
-def eligible(queue: QueueConfig, waited: float, skills: dict[str, int], profile: list[str]) -> bool:
-    """The rule as the issue states it, computed from scratch."""
-    steps = [step for step in queue.overflow_steps if step.after_s <= waited]
-    lowered = max((step.lower_levels_by for step in steps), default=0)
-    by_level = queue.queue_id in profile and all(
-        skills.get(r.name, 0) >= max(1, r.min_level - lowered) for r in queue.required_skills
-    )
-    by_backup = any(step.backup_skill and skills.get(step.backup_skill, 0) >= 1 for step in steps)
-    return by_level or by_backup
+SKILLS = ["fr", "en", "de", "gen"]
+# Agents mostly have skills and a profile, or few calls would ever be offered.
+skills_st = st.dictionaries(st.sampled_from(SKILLS), st.integers(1, 9), min_size=1)
+profile_st = st.lists(st.sampled_from(sorted(QUEUES)), unique=True, min_size=1, max_size=3) | (
+    st.just([])
+)
+needs_st = st.one_of(
+    st.just([]),
+    st.lists(st.tuples(st.sampled_from(SKILLS[:3]), st.integers(1, 9)), min_size=1, max_size=2),
+)
+customer_st = st.builds(
+    Customer, vip_tier=st.sampled_from(["", "gold"]), language=st.sampled_from(["", "fr", "de"])
+)
 
 
 @dataclass
@@ -63,10 +84,24 @@ class CallModel:
     first_queued_at: float
     entered_at: float
     target: str | None
+    needs: list[tuple[str, int]] = field(default_factory=list)
+    customer: Customer = field(default_factory=Customer)
+    vip_due: bool = True  # its VIP priority applies: no one else set its priority since
     open_offer: tuple[str, str] | None = None  # (offer id, agent id)
     answered: bool = False
     done: bool = False
     offers: list[str] = field(default_factory=list)
+
+
+def own_needs(call: CallModel) -> dict[str, int]:
+    levels: dict[str, int] = {}
+    for name, level in call.needs:
+        levels[name] = max(levels.get(name, 1), level)
+    return levels
+
+
+def vip_priority(call: CallModel) -> int:
+    return QUEUES[call.queue_id].vip_priorities.get(call.customer.vip_tier, 0)
 
 
 class RoutingMachine(RuleBasedStateMachine):
@@ -76,6 +111,7 @@ class RoutingMachine(RuleBasedStateMachine):
         self.now = 0.0
         self.agents: dict[str, AgentModel] = {}
         self.calls: dict[str, CallModel] = {}
+        self.customers: dict[str, Customer] = {}  # what the CRM said, as the service keeps it
 
     def tick(self) -> float:
         self.now += 0.5
@@ -90,7 +126,9 @@ class RoutingMachine(RuleBasedStateMachine):
         if call.target is not None:
             return agent_id == call.target
         waited = self.now - call.entered_at
-        return eligible(QUEUES[call.queue_id], waited, agent.skills, agent.profile)
+        return may_take(
+            QUEUES[call.queue_id], waited, agent.skills, agent.profile, call.needs, call.customer
+        )
 
     def release(self, call: CallModel, taken_in: bool = False) -> None:
         """An offer taken in by agent-state keeps the agent held until its presence for
@@ -101,6 +139,11 @@ class RoutingMachine(RuleBasedStateMachine):
             if agent is not None and agent.held_by == offer_id and not taken_in:
                 agent.held_by = None
             call.open_offer = None
+
+    @initialize(staff=st.lists(st.tuples(skills_st, profile_st), min_size=2, max_size=3))
+    def open_the_center(self, staff: list[tuple[dict[str, int], list[str]]]) -> None:
+        for agent_id, (skills, profile) in zip(AGENTS, staff, strict=False):
+            self.log_in(agent_id, skills, profile)
 
     @rule(agent_id=st.sampled_from(AGENTS), skills=skills_st, profile=profile_st)
     def log_in(self, agent_id: str, skills: dict[str, int], profile: list[str]) -> None:
@@ -138,25 +181,53 @@ class RoutingMachine(RuleBasedStateMachine):
         priority=st.integers(0, 2),
         age=st.sampled_from([0.0, 0.0, 5.0, 30.0]),
         named=st.one_of(st.none(), st.none(), st.none(), st.sampled_from(AGENTS)),
+        needs=needs_st,
     )
     def queue_call(
-        self, call_id: str, queue_id: str, priority: int, age: float, named: str | None
+        self,
+        call_id: str,
+        queue_id: str,
+        priority: int,
+        age: float,
+        named: str | None,
+        needs: list[tuple[str, int]],
     ) -> None:
         at = self.tick()
-        self.domain.call_queued(call_id, queue_id, priority, at - age, at, named)
+        customer = self.customers.get(call_id)
+        self.domain.call_queued(
+            call_id, queue_id, priority, at - age, at, named, needs=needs, customer=customer
+        )
         call = self.calls.get(call_id)
         if call is not None and call.queue_id == queue_id and not call.done:
             return
         if call is not None:
             self.release(call)
         offers = call.offers if call else []
-        self.calls[call_id] = CallModel(queue_id, priority, at - age, at, named, offers=offers)
+        self.calls[call_id] = CallModel(
+            queue_id, priority, at - age, at, named, needs, customer or Customer(), offers=offers
+        )
 
     @rule(call_id=st.sampled_from(CALLS), priority=st.integers(0, 2))
     def change_priority(self, call_id: str, priority: int) -> None:
         self.domain.call_priority_changed(call_id, priority)
         if call_id in self.calls:
             self.calls[call_id].priority = priority
+            self.calls[call_id].vip_due = False
+
+    @rule(call_id=st.sampled_from(CALLS))
+    def read_back_a_raise(self, call_id: str) -> None:
+        """The router's own priority change, read back from the log: nothing changes."""
+        if call := self.calls.get(call_id):
+            self.domain.call_priority_changed(call_id, call.priority, by_router=True)
+
+    @rule(call_id=st.sampled_from(CALLS), customer=customer_st)
+    def identify(self, call_id: str, customer: Customer) -> None:
+        self.customers[call_id] = customer
+        self.domain.customer_identified(call_id, customer)
+        if call := self.calls.get(call_id):
+            call.customer = customer
+            if not call.done:
+                call.vip_due = True
 
     @rule(call_id=st.sampled_from(CALLS), accept=st.booleans(), taken_in=st.booleans())
     def answer_offer(self, call_id: str, accept: bool, taken_in: bool) -> None:
@@ -182,6 +253,7 @@ class RoutingMachine(RuleBasedStateMachine):
     @rule(call_id=st.sampled_from(CALLS))
     def end(self, call_id: str) -> None:
         self.domain.call_ended(call_id)
+        self.customers.pop(call_id, None)
         if call := self.calls.pop(call_id, None):
             self.release(call)
 
@@ -202,7 +274,14 @@ class RoutingMachine(RuleBasedStateMachine):
                     call.priority,
                     call.first_queued_at,
                 )
+                assert dict(decision.needs) == own_needs(call)
                 call.queue_id, call.entered_at, call.target = decision.to_queue_id, self.now, None
+                call.vip_due = True
+            elif isinstance(decision, PriorityRaise):
+                assert not call.done and call.vip_due
+                assert decision.queue_id == call.queue_id
+                assert decision.priority == vip_priority(call) > call.priority
+                call.priority = decision.priority
             else:
                 assert isinstance(decision, Callback)
                 call.done = True
@@ -210,6 +289,7 @@ class RoutingMachine(RuleBasedStateMachine):
         wakeup = self.domain.next_wakeup()
         assert wakeup is None or wakeup > self.now
         self.check_nothing_left_to_match()
+        self.check_vip_priorities_applied()
 
     def check_offer(self, offer: Offer, call: CallModel) -> None:
         agent = self.agents[offer.agent_id]
@@ -235,6 +315,16 @@ class RoutingMachine(RuleBasedStateMachine):
                 call = self.calls[call_id]
                 for agent_id in self.agents:
                     assert not (self.idle(agent_id) and self.may_take(agent_id, call))
+
+    def check_vip_priorities_applied(self) -> None:
+        for call in self.calls.values():
+            if not call.done and call.vip_due:
+                assert call.priority >= vip_priority(call), "a VIP priority not applied"
+
+    @invariant()
+    def priorities_match_the_model(self) -> None:
+        for call_id, call in self.calls.items():
+            assert self.domain.call_priority(call_id) == call.priority
 
     @invariant()
     def agents_are_idle_as_the_facts_say(self) -> None:

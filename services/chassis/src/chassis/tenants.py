@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from chassis.phones import to_e164
 
 Level = Annotated[int, Field(ge=1, le=10)]
+Priority = Annotated[int, Field(ge=0, le=100)]
 
 
 class _Frozen(BaseModel):
@@ -54,6 +55,21 @@ class QueueConfig(_Frozen):
     overflow_queue_id: str | None = None  # full or too slow: go there; unset: offer a callback
     offer_timeout_s: float = Field(default=15.0, gt=0)
     wrap_up_max_s: float = Field(default=60.0, gt=0)
+    # From the CRM (CustomerIdentified attributes), matched without regard to case:
+    # vip_tier -> the least priority a call of such a customer has in this queue;
+    # language -> the skill a call of a customer speaking it needs in this queue.
+    vip_priorities: dict[str, Priority] = Field(default_factory=dict)
+    language_skills: dict[str, SkillRequirement] = Field(default_factory=dict)
+
+    @field_validator("vip_priorities", "language_skills")
+    @classmethod
+    def _keys_in_lower_case(cls, mapping: dict[str, Any]) -> dict[str, Any]:
+        normalised = {key.strip().lower(): value for key, value in mapping.items()}
+        if "" in normalised:
+            raise ValueError("an empty key")
+        if len(normalised) < len(mapping):
+            raise ValueError("the same key is written twice (keys ignore case)")
+        return normalised
 
     @model_validator(mode="after")
     def check_steps_in_order(self) -> QueueConfig:

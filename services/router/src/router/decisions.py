@@ -13,14 +13,16 @@ from callcenter.v1.call_events_pb2 import (
     CallbackScheduled,
     CallOffered,
     CallOverflowed,
+    CallPriorityChanged,
     CallQueued,
 )
+from callcenter.v1.common_pb2 import SkillRequirement
 from callcenter.v1.envelope_pb2 import AGGREGATE_TYPE_CALL, Event
 from chassis.events import new_event
 from chassis.sequences import SequenceTracker
 from chassis.times import to_timestamp
 from router.config import SERVICE_NAME
-from router.domain import Callback, Offer, Overflow
+from router.domain import Decision, Needs, Offer, Overflow, PriorityRaise
 
 REASONS = {
     "queue_full": OVERFLOW_REASON_QUEUE_FULL,
@@ -30,17 +32,18 @@ REASONS = {
 
 
 def requeued(
-    queue_id: str, priority: int, first_queued_at: float, target_agent_id: str
+    queue_id: str, priority: int, first_queued_at: float, target_agent_id: str, needs: Needs
 ) -> CallQueued:
     return CallQueued(
         queue_id=queue_id,
         priority=priority,
+        required_skills=[SkillRequirement(name=name, min_level=level) for name, level in needs],
         first_queued_at=to_timestamp(first_queued_at),
         target_agent_id=target_agent_id,
     )
 
 
-def payloads(decision: Offer | Overflow | Callback) -> list[Message]:
+def payloads(decision: Decision) -> list[Message]:
     if isinstance(decision, Offer):
         return [
             CallOffered(
@@ -57,7 +60,19 @@ def payloads(decision: Offer | Overflow | Callback) -> list[Message]:
                 to_queue_id=decision.to_queue_id,
                 reason=REASONS[decision.reason],
             ),
-            requeued(decision.to_queue_id, decision.priority, decision.first_queued_at, ""),
+            requeued(
+                decision.to_queue_id,
+                decision.priority,
+                decision.first_queued_at,
+                "",
+                decision.needs,
+            ),
+        ]
+    if isinstance(decision, PriorityRaise):
+        return [
+            CallPriorityChanged(
+                priority=decision.priority, reason=decision.reason, changed_by=SERVICE_NAME
+            )
         ]
     return [
         CallbackScheduled(

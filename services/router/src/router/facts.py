@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from callcenter.v1.call_events_pb2 import IDENTIFICATION_RESULT_IDENTIFIED
 from callcenter.v1.common_pb2 import AGENT_STATE_AVAILABLE
 from callcenter.v1.envelope_pb2 import Event
 from chassis.times import from_timestamp
-from router.domain import RoutingDomain
+from router.config import SERVICE_NAME
+from router.domain import Customer, Needs, RoutingDomain
+from router.domain.needs import needs_of
 
 
 @dataclass
@@ -17,6 +20,7 @@ class CallPlace:
     queue_id: str
     priority: int
     first_queued_at: float
+    needs: Needs = ()  # its own (CallQueued.required_skills)
 
 
 @dataclass
@@ -27,6 +31,26 @@ class TenantState:
     # Transfers to requeue, by call id: (queue id, target agent id). A CallQueued read
     # back from the log settles one, so a replay does not requeue twice.
     transfers: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # What the CRM's latest identification (CustomerIdentified, IDENTIFIED) said of the
+    # caller, by call id: it may come before the call is queued.
+    customers: dict[str, Customer] = field(default_factory=dict)
+
+
+def queue_call(
+    state: TenantState, call_id: str, place: CallPlace, at: float, target_agent_id: str = ""
+) -> None:
+    """The call enters its place's queue, with what is known of it."""
+    state.domain.call_queued(
+        call_id,
+        place.queue_id,
+        place.priority,
+        place.first_queued_at,
+        at,
+        target_agent_id=target_agent_id or None,
+        callback_number=state.callers.get(call_id, ""),
+        needs=place.needs,
+        customer=state.customers.get(call_id),
+    )
 
 
 def apply_fact(state: TenantState, event: Event) -> None:
@@ -52,22 +76,24 @@ def apply_fact(state: TenantState, event: Event) -> None:
     elif kind == "call_queued":
         queued = event.call_queued
         first = from_timestamp(queued.first_queued_at) if queued.HasField("first_queued_at") else at
-        state.places[subject] = CallPlace(queued.queue_id, queued.priority, first)
+        needs = needs_of((skill.name, skill.min_level) for skill in queued.required_skills)
+        entered = state.places[subject] = CallPlace(queued.queue_id, queued.priority, first, needs)
         state.transfers.pop(subject, None)
-        domain.call_queued(
-            subject,
-            queued.queue_id,
-            queued.priority,
-            first,
-            at,
-            target_agent_id=queued.target_agent_id or None,
-            callback_number=state.callers.get(subject, ""),
-        )
+        queue_call(state, subject, entered, at, queued.target_agent_id)
     elif kind == "call_priority_changed":
-        priority = event.call_priority_changed.priority
+        change = event.call_priority_changed
         if place := state.places.get(subject):
-            place.priority = priority
-        domain.call_priority_changed(subject, priority)
+            place.priority = change.priority
+        domain.call_priority_changed(
+            subject, change.priority, by_router=change.changed_by == SERVICE_NAME
+        )
+    elif kind == "customer_identified":
+        identified = event.customer_identified
+        # Only for a call still known: a lookup that ends after its call must not linger.
+        if identified.result == IDENTIFICATION_RESULT_IDENTIFIED and subject in state.callers:
+            customer = Customer.from_attributes(identified.attributes)
+            state.customers[subject] = customer
+            domain.customer_identified(subject, customer)
     elif kind == "call_offered":
         offer = event.call_offered
         domain.offer_made(subject, offer.agent_id, offer.offer_id, at)
@@ -106,3 +132,4 @@ def _forget(state: TenantState, call_id: str) -> None:
     state.callers.pop(call_id, None)
     state.places.pop(call_id, None)
     state.transfers.pop(call_id, None)
+    state.customers.pop(call_id, None)

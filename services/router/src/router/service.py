@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from aiokafka.structs import TopicPartition
 
@@ -12,7 +13,7 @@ from chassis.sequences import SequenceTracker
 from chassis.tenants import Tenants
 from router.decisions import call_event, payloads, requeued
 from router.domain import RoutingDomain, UnknownQueue
-from router.facts import TenantState, apply_fact
+from router.facts import TenantState, apply_fact, queue_call
 
 log = logging.getLogger(__name__)
 
@@ -54,18 +55,12 @@ class Router:
         wake_at: float | None = None
         for tenant_id, state in self.states.items():
             for call_id, (queue_id, agent_id) in list(state.transfers.items()):
-                place = state.places[call_id]
-                payload = requeued(queue_id, place.priority, place.first_queued_at, agent_id)
-                events.append(call_event(tenant_id, call_id, payload, now, self._sequences))
-                state.domain.call_queued(
-                    call_id,
-                    queue_id,
-                    place.priority,
-                    place.first_queued_at,
-                    now,
-                    target_agent_id=agent_id or None,
-                    callback_number=state.callers.get(call_id, ""),
+                place = state.places[call_id] = replace(state.places[call_id], queue_id=queue_id)
+                payload = requeued(
+                    queue_id, place.priority, place.first_queued_at, agent_id, place.needs
                 )
+                events.append(call_event(tenant_id, call_id, payload, now, self._sequences))
+                queue_call(state, call_id, place, now, agent_id)
                 del state.transfers[call_id]
             for decision in state.domain.decide(now):
                 for payload in payloads(decision):

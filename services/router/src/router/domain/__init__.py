@@ -7,19 +7,24 @@ from router.domain.decisions import (
     Offer,
     Outcome,
     Overflow,
+    PriorityRaise,
     Reason,
     UnknownQueue,
 )
 from router.domain.estimates import QueueStatus, WaitEstimate
+from router.domain.needs import Customer, Needs
 from router.domain.routing import RoutingDomain
 
 __all__ = [
     "Callback",
+    "Customer",
     "Decision",
     "DomainError",
+    "Needs",
     "Offer",
     "Outcome",
     "Overflow",
+    "PriorityRaise",
     "QueueStatus",
     "Reason",
     "RoutingDomain",

@@ -10,6 +10,7 @@ from sortedcontainers import SortedList
 
 from chassis.tenants import Strategy
 from router.domain.eligibility import QueueRules
+from router.domain.needs import Needs, meets
 
 SECONDS_PER_DAY = 86_400
 
@@ -87,6 +88,16 @@ class IdlePools:
     def best(self, queue_id: str, step: int) -> str | None:
         pool = self._pools[queue_id, step]
         return pool[0][-1] if pool else None
+
+    def best_meeting(
+        self, queue_id: str, step: int, agents: Mapping[str, Agent], needs: Needs
+    ) -> str | None:
+        """The best agent by the queue's strategy who meets the needs: those ahead of it,
+        who do not, are skipped one by one."""
+        for key in self._pools[queue_id, step]:
+            if meets(agents[key[-1]].skills, needs):
+                return str(key[-1])
+        return None
 
     def count(self, queue_id: str, step: int = 0) -> int:
         return len(self._pools[queue_id, step])

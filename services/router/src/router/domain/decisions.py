@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from router.domain.needs import Needs
+
 
 class DomainError(Exception):
     """A fact or a read the routing domain refuses."""
@@ -49,6 +51,7 @@ class Overflow:
     reason: Reason
     priority: int
     first_queued_at: float
+    needs: Needs = ()  # the call's own: the overflow queue adds its language's
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,4 +64,14 @@ class Callback:
     callback_number: str
 
 
-Decision = Offer | Overflow | Callback
+@dataclass(frozen=True, slots=True)
+class PriorityRaise:
+    """The call's customer has a VIP tier that gives it a higher priority in its queue."""
+
+    call_id: str
+    queue_id: str
+    priority: int
+    reason: str  # "vip_tier gold"
+
+
+Decision = Offer | Overflow | Callback | PriorityRaise

@@ -6,7 +6,7 @@ it when the queue is in the agent's routing profile and the agent has every requ
 level >= max(1, min_level - L), L the largest lower_levels_by of steps 1..s; or when one of steps
 1..s names a backup skill the agent has (any level). Steps only widen, so an agent eligible at
 step s stays eligible at every later step: an agent is described per queue by the first step at
-which it becomes eligible.
+which it becomes eligible. A call's own needs come on top of these rules (see needs.py).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 
 from chassis.tenants import QueueConfig
+from router.domain.needs import Customer, Needs, needs_of
 
 
 class QueueRules:
@@ -32,6 +33,19 @@ class QueueRules:
         for number, step in enumerate(config.overflow_steps, start=1):
             if step.backup_skill:
                 self.backup_steps.setdefault(step.backup_skill, number)
+        self.language_needs = {
+            language: (skill.name, skill.min_level)
+            for language, skill in config.language_skills.items()
+        }
+
+    def needs_in_queue(self, own: Needs, customer: Customer) -> Needs:
+        """A call's needs here: its own, and the skill this queue names for its language."""
+        language_need = self.language_needs.get(customer.language)
+        return needs_of((*own, language_need)) if language_need else own
+
+    def vip_priority(self, customer: Customer) -> int:
+        """The least priority a call of this customer has here (0: none)."""
+        return int(self.config.vip_priorities.get(customer.vip_tier, 0))
 
     def first_eligible_step(self, skills: Mapping[str, int], in_profile: bool) -> int | None:
         steps = [step for skill, step in self.backup_steps.items() if skills.get(skill, 0) >= 1]

@@ -1,9 +1,13 @@
 """Calls as the router sees them, and the lines they wait in.
 
-A queue has one line per overflow step, each sorted in service order (higher priority first,
+A queue has lines per overflow step, each sorted in service order (higher priority first,
 then the original arrival first_queued_at, then an arrival counter), so an agent eligible from
-step e looks at the heads of lines e..last only. A call for a named agent (a transfer) waits in
-that agent's own line instead: nobody else may take it.
+step e looks at the heads of lines e..last only. At each step, calls without needs of their own
+wait in one line, and calls with needs in one line per set of needs: an agent looks at the head
+of a needs line only if it meets those needs at that step, so the first call it can serve is
+the first in service order among the heads it looks at, whatever the number of calls it cannot
+serve. A call for a named agent (a transfer) waits in that agent's own line instead: nobody else
+may take it.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from sortedcontainers import SortedList
 
 from router.domain.decisions import Outcome
 from router.domain.eligibility import QueueRules
+from router.domain.needs import UNKNOWN_CUSTOMER, Customer, Needs, lowered, meets
 
 
 class CallState(Enum):
@@ -42,6 +47,10 @@ class Call:
     arrival: int
     target_agent_id: str | None = None
     callback_number: str = ""
+    own_needs: Needs = ()  # from its CallQueued: kept across requeues
+    customer: Customer = UNKNOWN_CUSTOMER
+    needs: Needs = ()  # in its current queue: its own and its language's
+    vip_due: bool = False  # its VIP priority applies (until someone else sets its priority)
     state: CallState = CallState.WAITING
     step: int = 0
     offer_id: str | None = None
@@ -59,41 +68,67 @@ class Call:
         return self.queue_id == queue_id and self.state is not CallState.DONE
 
 
+class StepLines:
+    """The lines of one step of a queue: calls without needs, and per set of needs."""
+
+    __slots__ = ("lowered_by", "needing", "plain")
+
+    def __init__(self, lowered_by: int) -> None:
+        self.lowered_by = lowered_by
+        self.plain = SortedList()
+        # needs -> (the needs lowered by this step, the line); only non-empty lines
+        self.needing: dict[Needs, tuple[Needs, SortedList]] = {}
+
+
 class WaitingLines:
     def __init__(self, rules: Mapping[str, QueueRules]) -> None:
-        self._lines: dict[tuple[str, int], SortedList] = {
-            (queue_id, step): SortedList()
+        self._steps: dict[str, list[StepLines]] = {
+            queue_id: [StepLines(lowered_by) for lowered_by in queue.lowered_by]
             for queue_id, queue in rules.items()
-            for step in range(queue.last_step + 1)
         }
         self._targeted: dict[str, SortedList] = {}
         self._waiting: dict[str, dict[str, Call]] = {queue_id: {} for queue_id in rules}
-        self._entries: dict[str, tuple[SortedList, tuple[Any, ...], Call]] = {}
+        # call -> (its line, its key, the call, and the dict holding the line and the line's
+        # key there when the line is to go once empty)
+        self._entries: dict[str, tuple[SortedList, tuple[Any, ...], Call, Any, Any]] = {}
 
     def add(self, call: Call) -> None:
+        holder: dict[Any, Any] | None = None
+        name: Any = None
         if call.target_agent_id is not None:
-            line = self._targeted.setdefault(call.target_agent_id, SortedList())
+            holder, name = self._targeted, call.target_agent_id
+            line = self._targeted.setdefault(name, SortedList())
+        elif not call.needs:
+            line = self._steps[call.queue_id][call.step].plain
         else:
-            line = self._lines[call.queue_id, call.step]
+            step = self._steps[call.queue_id][call.step]
+            holder, name = step.needing, call.needs
+            if name not in holder:
+                holder[name] = (lowered(name, step.lowered_by), SortedList())
+            line = holder[name][1]
         key = call.service_key
         line.add(key)
-        self._entries[call.call_id] = (line, key, call)
+        self._entries[call.call_id] = (line, key, call, holder, name)
         self._waiting[call.queue_id][call.call_id] = call
 
     def remove(self, call: Call) -> None:
-        line, key, _ = self._entries.pop(call.call_id)
+        line, key, _, holder, name = self._entries.pop(call.call_id)
         line.remove(key)
-        if not line and call.target_agent_id is not None:
-            del self._targeted[call.target_agent_id]  # agents come and go: keep no empty lines
+        if not line and holder is not None:
+            del holder[name]  # agents and needs come and go: keep no empty lines
         del self._waiting[call.queue_id][call.call_id]
 
-    def best(self, queue_id: str, first_step: int, last_step: int) -> Call | None:
-        """The first call in service order among those at steps first_step..last_step."""
-        heads = [
-            self._lines[queue_id, step][0]
-            for step in range(first_step, last_step + 1)
-            if self._lines[queue_id, step]
-        ]
+    def best(self, queue_id: str, first_step: int, skills: Mapping[str, int]) -> Call | None:
+        """The first call in service order among those at steps first_step.. whose needs an
+        agent with these skills meets."""
+        heads = []
+        for step in self._steps[queue_id][first_step:]:
+            if step.plain:
+                heads.append(step.plain[0])
+            if step.needing:
+                heads.extend(
+                    line[0] for needs, line in step.needing.values() if meets(skills, needs)
+                )
         return self._entries[min(heads)[-1]][2] if heads else None
 
     def best_for_agent(self, agent_id: str) -> Call | None:
