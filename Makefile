@@ -16,7 +16,7 @@ install: .venv/.installed
 	$(UV) sync --frozen --all-packages
 	@touch $@
 
-## tools: buf (npm), helm and docker-compose (for the deployment-file tests)
+## tools: buf (npm), helm and docker-compose (deployment-file tests), chromium (browser tests)
 tools: proto/node_modules/.installed .tools/bin/helm
 proto/node_modules/.installed: proto/package-lock.json
 	npm ci --prefix proto --no-audit --no-fund --silent
@@ -70,3 +70,5 @@ bench: install
 	$(RUN) python services/router/benchmarks/bench_ewt_accuracy.py
 	$(RUN) python services/ivr/benchmarks/bench_sessions.py
 	$(RUN) python services/ingest/benchmarks/bench_webhooks.py
+	$(RUN) python services/crm-lookup/benchmarks/bench_lookup.py
+	$(RUN) python services/crm-lookup/benchmarks/bench_import.py

@@ -1,12 +1,14 @@
-"""A call's whole journey on real processes: the provider's webhooks reach ingest, the IVR
-walks the caller through acme's menu (prompts go out through ingest's simulated telephony),
-the menu's priority and skill reach the router, and the agent's desktop gets the offer."""
+"""A call's whole journey on real processes: the provider's webhooks reach ingest, crm-lookup
+identifies the caller, the IVR walks the caller through acme's menu (prompts go out through
+ingest's simulated telephony), the menu's priority and skill reach the router, and the agent's
+desktop gets the offer with the screen pop."""
 
 from __future__ import annotations
 
 import asyncio
 import uuid
 from pathlib import Path
+from typing import Any
 
 import grpc
 import httpx
@@ -93,12 +95,41 @@ async def call_acme(client: httpx.AsyncClient, provider_call_id: str) -> str:
     return str(arrived.json()["call_id"])
 
 
-async def test_webhook_to_menu_to_queue_to_the_agents_desktop(e2e_kafka: str) -> None:
+async def add_customer(crm: RunningService) -> str:
+    async with httpx.AsyncClient(base_url=crm.url) as client:
+        created = await client.post(
+            "/v1/tenants/acme/customers",
+            json={
+                "name": "Jeanne Martin",
+                "phone_numbers": ["+33 6 12 34 56 78"],
+                "language": "fr",
+                "vip_tier": "gold",
+            },
+        )
+    assert created.status_code == 201, created.text
+    return str(created.json()["customer_id"])
+
+
+async def screen_pop_of(offers: Any, call_id: str, first: Any) -> Any:
+    """The pop comes with the offer, or after it as an update of the same offer."""
+    message = first
+    while not message.HasField("screen_pop"):
+        message = await asyncio.wait_for(offers.read(), timeout=60)
+        assert message.call_id == call_id
+    return message.screen_pop
+
+
+async def test_webhook_to_menu_to_queue_to_the_agents_desktop(
+    e2e_kafka: str, tmp_path: Path
+) -> None:
     prefix = f"e2e{uuid.uuid4().hex[:8]}."
     topics = Topics(prefix)
     await ensure_topics(e2e_kafka, topics.all_topics(), 2)
     runner = entry_services(e2e_kafka, prefix)
+    runner.env["CRM_DATABASE_URL"] = f"sqlite+aiosqlite:///{tmp_path / 'crm.sqlite3'}"
     try:
+        crm = runner.start("crm-lookup", "callcenter-crm-lookup", grpc=True)
+        customer_id = await add_customer(crm)
         agent_state, ingest = start_entry(runner)
         async with grpc.aio.insecure_channel(grpc_target(agent_state)) as channel:
             expert = Desktop(channel, "ada")
@@ -113,6 +144,7 @@ async def test_webhook_to_menu_to_queue_to_the_agents_desktop(e2e_kafka: str) ->
                 await press_when_prompted(client, ingest, call_id, path, answers)
 
                 offer = await asyncio.wait_for(offers.read(), timeout=60)
+                pop = await screen_pop_of(offers, call_id, offer)
             offers.cancel()
     finally:
         runner.stop_all()
@@ -122,8 +154,10 @@ async def test_webhook_to_menu_to_queue_to_the_agents_desktop(e2e_kafka: str) ->
         "support",
         "+33612345678",
     )
-    assert offer.priority == 20
+    assert offer.priority == 50  # the menu's 20, raised for a gold customer (tenants.yaml)
     assert offer.ivr_data["reason"] == "outage"
+    assert (pop.customer_id, pop.customer.name) == (customer_id, "Jeanne Martin")
+    assert pop.attributes["vip_tier"] == "gold"
     async with TopicReader(e2e_kafka, topics.calls) as reader:
 
         def journey() -> list[str]:
@@ -136,6 +170,12 @@ async def test_webhook_to_menu_to_queue_to_the_agents_desktop(e2e_kafka: str) ->
             if e.aggregate_id == call_id and e.event_type == "CallQueued"
         )
         assert [(s.name, s.min_level) for s in queued.required_skills] == [("support", 7)]
+        [raised] = [
+            e.call_priority_changed
+            for e in reader.events()
+            if e.aggregate_id == call_id and e.event_type == "CallPriorityChanged"
+        ]
+        assert (raised.priority, raised.changed_by) == (50, "router")
         order = journey()
         assert order.index("CallReceived") < order.index("IvrStarted") < order.index("CallQueued")
 

@@ -33,9 +33,10 @@ DEPLOYED = {
     "router": "callcenter-router",
     "agent-state": "callcenter-agent-state",
     "ivr": "callcenter-ivr",
+    "crm-lookup": "callcenter-crm-lookup",
 }
 # Services that serve gRPC; the others do not need GRPC_PORT (a defaulted setting).
-GRPC_SERVICES = {"ingest", "router", "agent-state", "ivr"}
+GRPC_SERVICES = {"ingest", "router", "agent-state", "ivr", "crm-lookup"}
 SAMPLE_BOOTSTRAP = "kafka-0.kafka:9092,kafka-1.kafka:9092"
 SET_BOOTSTRAP = "kafka.bootstrapServers=" + SAMPLE_BOOTSTRAP.replace(
     ",", "\\,"

@@ -28,6 +28,12 @@ SERVICES = [
         "AGENT_STATE_GRPC_HOST_PORT",
     ),
     LocalService("ivr", "callcenter-ivr", "IVR_HTTP_HOST_PORT", "IVR_GRPC_HOST_PORT"),
+    LocalService(
+        "crm-lookup",
+        "callcenter-crm-lookup",
+        "CRM_LOOKUP_HTTP_HOST_PORT",
+        "CRM_LOOKUP_GRPC_HOST_PORT",
+    ),
 ]
 
 

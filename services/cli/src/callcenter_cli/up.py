@@ -54,6 +54,10 @@ class Platform:
                 "IVR_FLOWS_DIR", str(self.repo_root / self.config["IVR_FLOWS_DIR"])
             ),
             "ROUTER_GRPC_TARGET": f"127.0.0.1:{self.config['ROUTER_GRPC_HOST_PORT']}",
+            "CRM_DATABASE_URL": os.environ.get(
+                "CRM_DATABASE_URL",
+                f"sqlite+aiosqlite:///{self.repo_root / self.config['CRM_SQLITE_PATH']}",
+            ),
         }
         if service.grpc_port_var:
             env["GRPC_PORT"] = self.config[service.grpc_port_var]

@@ -1,0 +1,3 @@
+from crm_lookup.main import main
+
+main()
