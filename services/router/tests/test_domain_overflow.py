@@ -35,6 +35,18 @@ def test_a_step_falls_due_after_its_wait_in_this_queue_not_since_first_queued() 
     assert d.next_wakeup() is None
 
 
+def test_a_step_falls_due_whatever_the_rounding_of_its_time() -> None:
+    """3.3 + 30 - 3.3 is 29.999999999999996: a step counted from the time waited would never
+    fall due at 33.3, and its timer would fire again and again."""
+    d = domain(queue("q", overflow_steps=(OverflowStep(after_s=30),), max_wait_s=60))
+    d.call_queued("c", "q", 0, 3.3, 3.3)
+    assert d.next_wakeup() == 3.3 + 30
+    assert d.decide(3.3 + 30) == []
+    assert d.next_wakeup() == 3.3 + 60
+    [callback] = d.decide(3.3 + 60)
+    assert callback.reason == Reason.MAX_WAIT
+
+
 def test_lowered_levels_let_a_weaker_agent_take_the_call() -> None:
     d = domain(queue("q", ("fr", 5), overflow_steps=STEPS))
     available(d, "level-3", {"fr": 3}, ["q"])

@@ -60,8 +60,16 @@ class QueueRules:
                 return step
         return None
 
-    def step_after(self, waited: float) -> int:
-        return bisect_right(self.step_times, waited)
+    # Dues and the checks when they fall due compute entered_at + a wait alike: with
+    # now - entered_at instead, rounding could find a due timer not yet due, forever.
+
+    def step_at(self, entered_at: float, now: float) -> int:
+        """The call's step at `now`."""
+        return bisect_right([entered_at + after_s for after_s in self.step_times], now)
+
+    def waited_too_long(self, entered_at: float, now: float) -> bool:
+        max_wait_s = self.config.max_wait_s
+        return max_wait_s is not None and entered_at + max_wait_s <= now
 
     def next_due(self, entered_at: float, step: int) -> float | None:
         """When the call next needs looking at: its next step or its max wait."""

@@ -66,12 +66,11 @@ class Matching(DomainState):
     def _review(self, call: Call, now: float, decisions: list[Decision]) -> None:
         """A waiting call's timer fell due: it reached its max wait, or a wider step."""
         queue = self._rules[call.queue_id]
-        waited = now - call.entered_at
         self._lines.remove(call)
-        if queue.config.max_wait_s is not None and waited >= queue.config.max_wait_s:
+        if queue.waited_too_long(call.entered_at, now):
             self._send_on(call, Reason.MAX_WAIT, now, decisions)
             return
-        call.step = queue.step_after(waited)
+        call.step = queue.step_at(call.entered_at, now)
         self._lines.add(call)
         self._dirty_calls.add(call.call_id)
         self._schedule(call)
