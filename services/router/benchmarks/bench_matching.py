@@ -16,7 +16,9 @@ probability 1/4 (a random generator of its own, so the two timings above see the
 and samples whether or not these run):
 
 * call with needs arrives: as call arrives, the call needing French: the agents of the queue
-  who do not speak it and come first by its strategy are skipped (4 on average).
+  who do not speak it and come first by its strategy are skipped, one look each: about 3 on
+  average, except in round-robin queues, where each speaker offered a call moves to the back of
+  the pool, so the skipped grow towards all the queue's idle agents who do not speak it.
 * agent frees up past needs: as agent frees up, with 5 more calls per queue ahead in service
   order that need a skill nobody has: the agent skips their line (one look per step).
 
