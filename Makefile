@@ -70,5 +70,7 @@ bench: install
 	$(RUN) python services/router/benchmarks/bench_ewt_accuracy.py
 	$(RUN) python services/ivr/benchmarks/bench_sessions.py
 	$(RUN) python services/ingest/benchmarks/bench_webhooks.py
+	$(RUN) python services/metrics/benchmarks/bench_throughput.py
+	$(RUN) python services/metrics/benchmarks/bench_freshness.py
 	$(RUN) python services/crm-lookup/benchmarks/bench_lookup.py
 	$(RUN) python services/crm-lookup/benchmarks/bench_import.py

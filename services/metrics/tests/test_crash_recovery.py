@@ -1,228 +1,127 @@
-"""The worker as a real process on a real broker: counts survive SIGKILL exactly."""
+"""The worker as a real process on a real broker: killed (SIGKILL) in the middle of a
+backlog and restarted, it publishes final windows equal to the batch reference's for
+the same events, nothing lost and nothing counted twice; a poison message goes to the
+dead-letter topic without blocking its partition."""
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-from collections.abc import AsyncIterator, Iterator
+import random
+import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-import httpx
 import pytest
 from aiokafka import AIOKafkaProducer
 
 from callcenter.v1.envelope_pb2 import Event
-from chassis.broker import free_port
+from callcenter.v1.metrics_pb2 import IntervalMetrics
 from chassis.faust_support import group_lag
 from chassis.kafka.headers import header
 from chassis.testing.reader import TopicReader
 from chassis.testing.waiting import eventually
-from chassis.topics import Topics
-from metrics.testing import call_events
+from chassis.topics import Topics, ensure_topics
+from metrics.domain import MetricsConfig
+from metrics.domain.times import floor_to
+from metrics.outputs import interval_message
+from metrics.reference.batch import Reference
+from metrics.reference.histories import Shape, deliveries, history
+from metrics.testing import (
+    WorkerProcess,
+    latest_intervals,
+    publish_events,
+    worker_env,
+    write_tenants,
+)
 
 pytestmark = pytest.mark.integration
 PARTITIONS = 4  # the `topics` fixture's
-
-
-class Worker:
-    """`python -m metrics` with its environment; its log goes to a file."""
-
-    def __init__(self, env: dict[str, str], log_path: Path) -> None:
-        self.env = env
-        self.log_path = log_path
-        self.port = int(env["HTTP_PORT"])
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        with open(self.log_path, "ab") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "metrics"],
-                env=self.env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-
-    def kill(self) -> None:
-        assert self.process is not None
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(timeout=10)
-
-    def stop(self) -> int | None:
-        if self.process is None or self.process.poll() is not None:
-            return self.process.returncode if self.process else None
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            return self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-            return None
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    async def get(self, path: str) -> httpx.Response | None:
-        assert self.process is not None
-        if self.process.poll() is not None:
-            raise AssertionError(f"worker exited with {self.process.returncode}")
-        try:
-            async with httpx.AsyncClient(timeout=5) as client:
-                return await client.get(self.url(path))
-        except httpx.TransportError:
-            return None  # not listening yet
-
-    async def ready(self) -> bool:
-        response = await self.get("/readyz")
-        return response is not None and response.status_code == 200
-
-    async def live(self, tenant: str) -> dict[str, Any]:
-        response = await self.get(f"/v1/tenants/{tenant}/calls/live")
-        assert response is not None and response.status_code == 200, response
-        return dict(response.json())
+QUEUES = ("sales", "care", "spill")
+POISON = b"\xff\xff not an event"
+MINUTE = 60_000
 
 
 @pytest.fixture
-def worker(kafka_bootstrap: str, topics: Topics, tmp_path: Path) -> Iterator[Worker]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OTEL_")}
-    env.update(
-        KAFKA_BOOTSTRAP_SERVERS=kafka_bootstrap,
-        TOPIC_PREFIX=topics.prefix,
-        KAFKA_PARTITIONS=str(PARTITIONS),
-        HTTP_PORT=str(free_port()),
-        LOG_LEVEL="INFO",
-        METRICS_SESSION_TIMEOUT_S="6",
-        METRICS_REBALANCE_TIMEOUT_S="6",
-        METRICS_HEARTBEAT_INTERVAL_S="1",
-        METRICS_COMMIT_INTERVAL_S="0.5",
-        METRICS_DATA_DIR=str(tmp_path / "data"),
-    )
-    handle = Worker(env, tmp_path / "worker.log")
-    yield handle
-    code = handle.stop()
-    print(handle.log_path.read_text()[-20_000:])  # shown by pytest when the test failed
-    assert code in (0, None), f"worker exit code {code} on SIGTERM"
+def env(kafka_bootstrap: str, topics: Topics, tmp_path: Path) -> dict[str, str]:
+    tenants = write_tenants(tmp_path / "tenants.yaml", "acme", QUEUES)
+    # Small batches: many checkpoints, so that the kill lands between two of them.
+    extra = {"METRICS_BATCH_MAX_RECORDS": "100"}
+    return worker_env(kafka_bootstrap, topics, tenants, tmp_path / "data", PARTITIONS, **extra)
 
 
 @pytest.fixture
-async def producer(kafka_bootstrap: str) -> AsyncIterator[AIOKafkaProducer]:
-    # Plain producer as the brief's publishers use; linger batches a burst of events
-    # into multi-record batches (what trips ListOffsets on the embedded broker).
-    prod = AIOKafkaProducer(bootstrap_servers=kafka_bootstrap, acks="all", linger_ms=20)
-    await prod.start()
-    yield prod
-    await prod.stop()
+def workers(env: dict[str, str], tmp_path: Path) -> Iterator[list[WorkerProcess]]:
+    started: list[WorkerProcess] = []
+    yield started
+    for worker in started:
+        code = worker.stop()
+        print(worker.log_tail())  # shown by pytest when the test failed
+        assert code in (0, None, -9), f"worker exit code {code} on SIGTERM"
 
 
-async def send_all(producer: AIOKafkaProducer, topic: str, messages: list[Event | bytes]) -> None:
-    pending = []
-    for message in messages:
-        if isinstance(message, Event):
-            pending.append(
-                await producer.send(
-                    topic, message.SerializeToString(), key=message.routing_domain.encode()
-                )
-            )
-        else:  # not an event at all
-            pending.append(await producer.send(topic, message, key=b"acme"))
-    for future in pending:
-        await future
+def backlog(config: MetricsConfig) -> tuple[list[Event], list[Event | bytes]]:
+    """A realistic hour that ended half an hour ago, and the order a consumer might
+    read it in (out of order within the grace period, some events twice), with a
+    poison message a third of the way."""
+    rng = random.Random(11)
+    start = floor_to(int(time.time() * 1000), 15 * MINUTE) - 75 * MINUTE
+    agents = tuple(f"a{n}" for n in range(6))
+    shape = Shape(calls=1_200, agents=agents, queues=QUEUES, spread_ms=25 * MINUTE, start=start)
+    events = history(rng.randint, shape)
+    arrivals: list[Event | bytes] = list(deliveries(events, rng.randint, config.grace_ms - 1, 60))
+    arrivals.insert(len(arrivals) // 3, POISON)
+    return events, arrivals
 
 
-def summary(tenant: str, received: int, live: int, **by_type: int) -> dict[str, Any]:
-    return {
-        "tenant_id": tenant,
-        "received": received,
-        "live": live,
-        "by_last_event_type": dict(sorted(by_type.items())),
-    }
-
-
-async def test_counts_survive_sigkill_and_redeliveries_change_nothing(
-    kafka_bootstrap: str, topics: Topics, worker: Worker, producer: AIOKafkaProducer
+async def test_killed_mid_stream_then_final_windows_equal_the_reference(
+    kafka_bootstrap: str,
+    topics: Topics,
+    env: dict[str, str],
+    workers: list[WorkerProcess],
+    producer: AIOKafkaProducer,
+    tmp_path: Path,
 ) -> None:
-    a1 = call_events("acme", "a1", "CallReceived")
-    a2 = call_events("acme", "a2", "CallReceived", "IvrStarted")
-    a3 = call_events("acme", "a3", "CallReceived", "CallQueued", "CallOffered", "CallConnected")
-    a4 = call_events("acme", "a4", "CallReceived", "CallQueued", "CallAbandoned")
-    a5 = call_events(
-        "acme", "a5", "CallReceived", "CallQueued", "CallOffered", "CallConnected", "CallEnded"
-    )
-    queued = [
-        e for n in range(20) for e in call_events("acme", f"q{n}", "CallReceived", "CallQueued")
-    ]
-    g1 = call_events("globex", "g1", "CallReceived", "CallQueued")
-    before: list[Event | bytes] = [*a1, *a2, *a3, b"\xff\xff not an event", *a4, *a5, *queued, *g1]
-    acme_before = summary(
-        "acme",
-        25,
-        23,
-        CallReceived=1,
-        IvrStarted=1,
-        CallConnected=1,
-        CallAbandoned=1,
-        CallEnded=1,
-        CallQueued=20,
-    )
-    globex = summary("globex", 1, 1, CallQueued=1)
-    app_id = f"{topics.prefix}metrics"
+    config = MetricsConfig()
+    events, arrivals = backlog(config)
+    await publish_events(producer, topics, arrivals)
+    group = f"{topics.prefix}metrics"
+    await ensure_topics(kafka_bootstrap, [topics.dead_letter(group)], 1)
 
-    worker.start()
-    await eventually(worker.ready, timeout=90, what="worker ready")
-    await send_all(producer, topics.calls, before)
-    await eventually(
-        lambda: _equals(worker.live("acme"), acme_before), timeout=60, what="pre-crash acme counts"
-    )
-    assert await worker.live("globex") == globex
-    async with TopicReader(kafka_bootstrap, topics.dead_letter(app_id)) as dead_letters:
-        [parked] = await eventually(lambda: dead_letters.records, what="garbage dead-lettered")
-    assert parked.value == b"\xff\xff not an event"
+    first = WorkerProcess(env, tmp_path / "worker.log").start()
+    workers.append(first)
+    async with TopicReader(kafka_bootstrap, topics.dead_letter(group)) as dead_letters:
+        await first.ready()
+        [parked, *_] = await eventually(
+            lambda: dead_letters.records, timeout=90, what="poison dead-lettered"
+        )
+        first.kill()
+    lag = await group_lag(kafka_bootstrap, group, topics.event_topics())
+    assert sum(lag.values()) > 0, "killed after the whole backlog: move the kill earlier"
+    assert parked.value == POISON
     assert "not a callcenter.v1.Event" in (header(parked.headers, "dlq.reason") or "")
 
-    # Everything processed is committed, so committed after its table updates were
-    # flushed to the changelog: a restart replays nothing from the calls topic, and
-    # the counts can come from table recovery alone.
-    await eventually(
-        lambda: _caught_up(kafka_bootstrap, app_id, topics.calls),
-        timeout=30,
-        what="offsets committed",
-    )
-    worker.kill()
-    worker.start()
-    await eventually(worker.ready, timeout=150, what="worker ready after the crash")
-    assert await worker.live("acme") == acme_before, "restored table differs"
-    assert await worker.live("globex") == globex
+    second = WorkerProcess(env, tmp_path / "worker.log").start()
+    workers.append(second)
+    await second.ready(timeout=150)  # the group notices the dead member first
+    # Windows ending by then are final once the worker has caught up and ticked.
+    cutoff = floor_to(int(time.time() * 1000) - config.grace_ms - MINUTE, 30 * MINUTE)
+    expected = {
+        message.interval_id: message
+        for window in Reference(events, config).final_windows("acme", cutoff + config.grace_ms)
+        if window.end_ms <= cutoff
+        for message in [interval_message(window)]
+    }
+    assert len(expected) > 50
 
-    after: list[Event | bytes] = [
-        call_events("acme", "a1", "IvrStarted", first=2)[0],
-        call_events("acme", "a3", "CallEnded", first=5)[0],
-        a3[0],
-        a5[1],
-        a1[0],
-        g1[1],  # redelivered: same event id, same sequence
-        *call_events("acme", "a6", "CallReceived"),  # last: all of the above is applied
-    ]
-    await send_all(producer, topics.calls, after)
-    await eventually(
-        lambda: _received(worker.live("acme"), 26), timeout=60, what="post-restart events applied"
-    )
-    assert await worker.live("acme") == summary(
-        "acme", 26, 23, CallReceived=1, IvrStarted=2, CallAbandoned=1, CallEnded=2, CallQueued=20
-    )
-    assert await worker.live("globex") == globex
+    async with TopicReader(kafka_bootstrap, topics.metrics_intervals) as published:
 
+        def up_to_cutoff() -> dict[str, IntervalMetrics]:
+            latest = latest_intervals(published.records)
+            return {i: w for i, w in latest.items() if w.end.ToMilliseconds() <= cutoff}
 
-async def _equals(got: Any, expected: dict[str, Any]) -> bool:
-    return bool(await got == expected)
-
-
-async def _received(got: Any, count: int) -> bool:
-    return bool((await got)["received"] >= count)
-
-
-async def _caught_up(bootstrap: str, group: str, topic: str) -> bool:
-    lag = await group_lag(bootstrap, group, [topic])
-    return sum(lag.values()) == 0 and len(lag) == PARTITIONS
+        await eventually(
+            lambda: up_to_cutoff().keys() >= expected.keys(), timeout=60, what="all windows"
+        )
+        got = up_to_cutoff()
+    assert got.keys() == expected.keys()
+    different = [i for i in expected if got[i] != expected[i]]
+    assert not different, f"{len(different)} windows differ, e.g. {different[:3]}"

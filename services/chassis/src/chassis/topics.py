@@ -40,11 +40,26 @@ class Topics:
         """What the platform asks of the telephony side (TelephonyCommand, keyed by tenant id)."""
         return f"{self.prefix}telephony-commands.v1"
 
+    @property
+    def metrics_intervals(self) -> str:
+        """Final windows' figures (IntervalMetrics, keyed by tenant id), published by metrics."""
+        return f"{self.prefix}metrics-intervals.v1"
+
+    @property
+    def queue_alerts(self) -> str:
+        """Queue alerts raised and cleared (Events about queues, keyed by routing domain)."""
+        return f"{self.prefix}queue-alerts.v1"
+
     def event_topics(self) -> list[str]:
         return [self.calls, self.agents]
 
     def all_topics(self) -> list[str]:
-        return [*self.event_topics(), self.telephony_commands]
+        return [
+            *self.event_topics(),
+            self.telephony_commands,
+            self.metrics_intervals,
+            self.queue_alerts,
+        ]
 
 
 async def ensure_topics(bootstrap_servers: str, names: Iterable[str], partitions: int) -> None:

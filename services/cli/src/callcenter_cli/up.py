@@ -151,7 +151,7 @@ The platform is up. Try:
     -H 'content-type: application/json' -d '{EXAMPLE_CALL}'
   KAFKA_BOOTSTRAP_SERVERS={bootstrap} uv run callcenter tail calls
 Ingest API docs:   http://127.0.0.1:{c["INGEST_HTTP_HOST_PORT"]}/docs
-Live calls:        http://127.0.0.1:{c["METRICS_HTTP_HOST_PORT"]}/v1/tenants/acme/calls/live
+Live dashboard:    http://127.0.0.1:{c["METRICS_HTTP_HOST_PORT"]}/dashboard?tenant=acme
 Ctrl-C stops everything.
 """,
         flush=True,

@@ -3,38 +3,27 @@
 from __future__ import annotations
 
 import asyncio
-import logging
+import functools
+import gc
 from typing import Any
 
 import faust
-from mode import Service
 
-from chassis.faust_support import ensure_changelog_topics
 from chassis.http import HttpServer
+from chassis.kafka import EventPublisher
+from chassis.kafka.dead_letter import DeadLetters
 from chassis.logs import setup_logging
 from chassis.settings import load
 from chassis.telemetry import setup_tracing, shutdown_tracing
 from chassis.topics import ensure_topics
+from metrics.api.web import create_web_app
 from metrics.config import SERVICE_NAME, MetricsSettings
-from metrics.topology import Topology
-from metrics.web import create_web_app
-
-log = logging.getLogger(__name__)
-
-
-class HttpService(Service):
-    """The chassis' uvicorn server as a mode service of the Faust worker."""
-
-    def __init__(self, server: HttpServer, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.server = server
-
-    async def on_start(self) -> None:
-        await self.server.start()
-        log.info("http server listening", extra={"port": self.server.port})
-
-    async def on_stop(self) -> None:
-        await self.server.stop()
+from metrics.core import MetricsCore
+from metrics.domain import MetricsConfig
+from metrics.runtime.app import HttpService, Producers, create_app, ready
+from metrics.runtime.settling import Settler
+from metrics.runtime.worker import MetricsWorker
+from metrics.state.changelog import ChangelogWriter, ensure_changelog
 
 
 class Worker(faust.Worker):
@@ -45,35 +34,66 @@ class Worker(faust.Worker):
         self.spinner = None
 
 
-async def prepare_topics(settings: MetricsSettings, topology: Topology) -> None:
+async def prepare_topics(settings: MetricsSettings) -> None:
     """Create every topic the worker touches before any client does."""
-    await ensure_topics(
-        settings.kafka_bootstrap_servers, [settings.topics.calls], settings.kafka_partitions
+    bootstrap, topics = settings.kafka_bootstrap_servers, settings.topics
+    await ensure_topics(bootstrap, topics.all_topics(), settings.kafka_partitions)
+    await ensure_topics(bootstrap, [topics.dead_letter(settings.app_id)], 1)
+    await ensure_changelog(bootstrap, settings.changelog_topic, settings.kafka_partitions)
+
+
+async def build(
+    settings: MetricsSettings, config: MetricsConfig
+) -> tuple[faust.App, MetricsWorker, Producers]:
+    """The worker's parts; in the loop, where the producers must be made."""
+    await prepare_topics(settings)
+    bootstrap, topics = settings.kafka_bootstrap_servers, settings.topics
+    publisher = EventPublisher(bootstrap)
+    changelog = ChangelogWriter(bootstrap, settings.changelog_topic)
+    new_core = functools.partial(
+        MetricsCore,
+        config,
+        settings.alert_settings(),
+        settings.metrics_alert_window_s,
+        settings.history_ms,
     )
-    dead_letters = settings.topics.dead_letter(settings.app_id)
-    await ensure_topics(settings.kafka_bootstrap_servers, [dead_letters], 1)
-    await ensure_changelog_topics(topology.app, settings.kafka_bootstrap_servers)
+    worker = MetricsWorker(
+        new_core,
+        Settler(publisher, changelog, topics.metrics_intervals, topics.queue_alerts),
+        DeadLetters(publisher, topics.dead_letter(settings.app_id), settings.app_id),
+        bootstrap_servers=bootstrap,
+        changelog_topic=settings.changelog_topic,
+        fetch_max_wait_ms=settings.metrics_fetch_max_wait_ms,
+        tick_interval_s=settings.metrics_tick_interval_s,
+    )
+    return create_app(settings, worker), worker, Producers(publisher, changelog)
+
+
+def tune_garbage_collection() -> None:
+    """The state is millions of small lists and dicts, long-lived and without cycles:
+    with the default thresholds the collector walks them again and again (a sixth of
+    the worker's time, docs/benchmarks.md). Collect young objects less often; the
+    restored state is frozen out of the collector's way (worker._restored)."""
+    gc.set_threshold(50_000, 20, 100)
 
 
 def main() -> None:
     settings = load(MetricsSettings)
     setup_logging(SERVICE_NAME, settings.log_level)
-    tracing = setup_tracing(SERVICE_NAME, settings.otel_exporter_otlp_endpoint)
+    setup_tracing(SERVICE_NAME, settings.otel_exporter_otlp_endpoint)
+    tune_garbage_collection()
     settings.metrics_data_dir.mkdir(parents=True, exist_ok=True)
+
+    config = settings.metrics_config(tenants_file=True)
 
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
-    topology = Topology(settings)
-    if tracing:
-        from faust.contrib.opentelemetry import setup_opentelemetry
-
-        setup_opentelemetry(topology.app)
-    loop.run_until_complete(prepare_topics(settings, topology))
-
-    http = HttpService(HttpServer(create_web_app(topology), settings.http_port))
-    worker = Worker(
-        topology.app,
-        http,
+    app, worker, producers = loop.run_until_complete(build(settings, config))
+    web = create_web_app(worker, functools.partial(ready, app, worker), config, settings.history_ms)
+    runner = Worker(
+        app,
+        producers,
+        HttpService(HttpServer(web, settings.http_port), web.state.stopping),
         loop=loop,
         loglevel=settings.log_level,
         override_logging=False,  # keep the chassis' JSON logs
@@ -81,7 +101,7 @@ def main() -> None:
         quiet=True,
     )
     try:
-        worker.execute_from_commandline()
+        runner.execute_from_commandline()
     finally:
         shutdown_tracing()
 

@@ -1,0 +1,1 @@
+"""The HTTP side: JSON API, Server-Sent Events, Prometheus figures, the dashboard."""

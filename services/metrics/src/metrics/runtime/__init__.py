@@ -1,0 +1,1 @@
+"""The Faust worker around the core: batched delivery, restore, checkpoints, ticks."""

@@ -1,0 +1,1 @@
+"""The service's state: journaled tables, and their changelog (checkpoints, restore)."""
