@@ -80,7 +80,7 @@ def customers(start: int, count: int, total: int) -> list[ImportRow]:
         customer = Customer(
             new_customer_id(), f"Customer {n}", tuple(phones), (f"A{n:09d}",), "fr", "retail"
         )
-        rows.append(ImportRow(n, customer))
+        rows.append(ImportRow.of(n, customer))
     return rows
 
 
@@ -93,7 +93,7 @@ async def load(url: str, total: int) -> list[str]:
         for start in range(0, total, LOAD_BATCH):
             rows = customers(start, min(LOAD_BATCH, total - start), total)
             await session.load(rows, check_only=False)
-            with_history += [r.customer.customer_id for r in rows if r.row % 5 == 2]
+            with_history += [r.customer_id for r in rows if r.row % 5 == 2]
     await database.stop()
     return with_history
 

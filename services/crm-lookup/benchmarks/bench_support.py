@@ -1,7 +1,9 @@
-"""What the CRM benchmarks share: a fresh PostgreSQL database for a run, and latency figures."""
+"""What the CRM benchmarks share: a fresh PostgreSQL database for a run, their arguments, and
+latency figures."""
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import os
 import statistics
@@ -26,6 +28,18 @@ async def fresh_database(admin_dsn: str) -> AsyncIterator[tuple[str, str]]:
     finally:
         await admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
         await admin.close()
+
+
+def rows_arguments(doc: str, rows: int, argv: list[str] | None) -> argparse.Namespace:
+    """--rows (default `rows`), --postgres (the server's admin DSN), --quick (2,000 rows)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=rows)
+    parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help="admin DSN of the server")
+    parser.add_argument("--quick", action="store_true", help="2,000 rows")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.rows = 2_000
+    return args
 
 
 def cpu_seconds(pid: int) -> float:

@@ -30,6 +30,12 @@ async def test_bench_import(postgres_admin: str, capsys: pytest.CaptureFixture[s
     assert "| service import" in capsys.readouterr().out
 
 
+async def test_bench_import_memory(postgres_admin: str, capsys: pytest.CaptureFixture[str]) -> None:
+    bench = load("bench_import_memory")
+    await bench.measure(bench.parse_args(["--quick", "--postgres", postgres_admin]))
+    assert "2,000 rows imported" in capsys.readouterr().out
+
+
 async def test_bench_lookup(postgres_admin: str, capsys: pytest.CaptureFixture[str]) -> None:
     bench = load("bench_lookup")
     await bench.measure(bench.parse_args(["--quick", "--postgres", postgres_admin]))

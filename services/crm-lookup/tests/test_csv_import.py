@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import itertools
 
 import pytest
@@ -9,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crm_lookup.domain.csv_import import read_customers
+from crm_lookup.domain.errors import Invalid
 from crm_lookup.domain.imports import ParsedFile, RowError
 
 HEADER = "name,phone_numbers,account_numbers,language,segment,vip_tier,notes\n"
@@ -16,9 +19,13 @@ HEADER = "name,phone_numbers,account_numbers,language,segment,vip_tier,notes\n"
 
 def parse(text: str, region: str | None = None, chunk_rows: int = 3) -> ParsedFile:
     """The chunks, merged: small chunks, so that rules across chunks are tested too."""
-    ids = (f"id-{n}" for n in itertools.count(1))
+    ids = itertools.count(1)
+
+    def new_ids(count: int) -> list[str]:
+        return [f"id-{next(ids)}" for _ in range(count)]
+
     merged = ParsedFile()
-    for chunk in read_customers(text, region, lambda: next(ids), chunk_rows):
+    for chunk in read_customers(io.StringIO(text, newline=""), region, new_ids, chunk_rows):
         merged.rows += chunk.rows
         merged.errors += chunk.errors
         merged.row_count += chunk.row_count
@@ -88,6 +95,24 @@ def test_a_bad_header_reads_no_row(text: str, errors: list[RowError]) -> None:
     assert (parsed.errors, parsed.rows) == (errors, [])
 
 
+def test_a_byte_order_mark_is_not_part_of_the_header() -> None:
+    assert [r.name for r in parse("\ufeffname\nAda\n").rows] == ["Ada"]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_any_line_ending(newline: str) -> None:
+    parsed = parse(newline.join(["name,notes", "Ada,", '"Bo","two', 'lines"', ""]))
+    assert [(r.row, r.name, r.notes) for r in parsed.rows] == [
+        (2, "Ada", ""),
+        (3, "Bo", f"two{newline}lines"),
+    ]
+
+
+def test_a_file_the_csv_module_cannot_read_is_refused_whole() -> None:
+    with pytest.raises(Invalid, match="line 3: field larger than field limit"):
+        parse("name,notes\nAda,\nBo," + "x" * csv.field_size_limit() + "y\n")
+
+
 def test_a_default_region_reads_national_numbers() -> None:
     parsed = parse("name,phone_numbers\nA,06 12 34 56 78\n", region="FR")
     assert parsed.rows[0].customer.phone_numbers == ("+33612345678",)
@@ -98,9 +123,6 @@ names = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_si
 
 @given(st.lists(st.tuples(names, st.sampled_from(["+33612345678", "x", ""])), max_size=20))
 def test_every_row_is_a_customer_or_an_error(rows: list[tuple[str, str]]) -> None:
-    import csv
-    import io
-
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["name", "phone_numbers"])

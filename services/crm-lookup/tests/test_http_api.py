@@ -123,7 +123,9 @@ async def test_a_csv_import_is_all_or_nothing_unless_told_to_skip(http: httpx.As
         ["+442079460000"],
         "gold",
     )
-    assert (await http.post(f"{ACME}/import", content=b"\xff\xfe")).status_code == 422
+    not_utf8 = await http.post(f"{ACME}/import", content=CSV_HEADER.encode() + b"\xff\xfe")
+    assert not_utf8.status_code == 422
+    assert not_utf8.json()["detail"][0]["msg"].startswith("the body is not UTF-8 text: byte 0xff")
 
 
 async def test_tenants_never_see_each_others_customers(http: httpx.AsyncClient) -> None:

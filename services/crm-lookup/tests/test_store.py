@@ -125,7 +125,7 @@ async def test_tenants_never_see_each_others_customers(stored: SqlCustomers) -> 
 
 
 def rows(*customers: Customer) -> list[ImportRow]:
-    return [ImportRow(n, c) for n, c in enumerate(customers, start=2)]
+    return [ImportRow.of(n, c) for n, c in enumerate(customers, start=2)]
 
 
 async def test_an_import_refuses_taken_account_numbers(stored: SqlCustomers) -> None:

@@ -11,13 +11,14 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from crm_lookup.adapters.tables import customers
 from crm_lookup.domain.customers import Customer
+from crm_lookup.domain.imports import ImportRow
 
 CUSTOMER_COLUMNS = [c.name for c in customers.columns]
 PHONE_COLUMNS = ["tenant_id", "number", "customer_id"]
 ACCOUNT_COLUMNS = ["tenant_id", "account_number", "customer_id"]
 
 
-def customer_record(tenant_id: str, c: Customer) -> tuple[str, ...]:
+def customer_record(tenant_id: str, c: Customer | ImportRow) -> tuple[str, ...]:
     """A row of `customers`, its columns in CUSTOMER_COLUMNS order."""
     return (
         tenant_id,

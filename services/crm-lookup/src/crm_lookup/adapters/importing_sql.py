@@ -19,7 +19,6 @@ from crm_lookup.adapters.bulk_load import (
     customer_record,
 )
 from crm_lookup.adapters.tables import customer_accounts, customer_phones, customers
-from crm_lookup.domain.customers import Customer
 from crm_lookup.domain.imports import ImportRow, RowError
 
 staged_accounts = Table(
@@ -58,11 +57,10 @@ class SqlImport:
         On PostgreSQL a chunk is first COPYed straight into the tables, in a savepoint: a
         file of new customers, the usual case, needs no staging. Only when an account number
         turns out taken is the chunk loaded again through staging, to find which."""
-        customers_of = [row.customer for row in rows]
         if not check_only and self._connection.dialect.name == "postgresql":
             try:
                 async with self._connection.begin_nested():
-                    await self._insert(customers_of, staged=False)
+                    await self._insert(rows, staged=False)
                 return []
             except (IntegrityError, asyncpg.UniqueViolationError):
                 pass
@@ -71,24 +69,24 @@ class SqlImport:
             self._connection,
             staged_accounts,
             ["row_number", "account_number", "customer_id"],
-            ((r.row, a, r.customer.customer_id) for r in rows for a in r.customer.account_numbers),
+            ((r.row, a, r.customer_id) for r in rows for a in r.account_numbers),
         )
         refusals = await self._taken_accounts()
         if not check_only:
             refused = {error.row for error in refusals}
-            await self._insert([r.customer for r in rows if r.row not in refused], staged=True)
+            await self._insert([r for r in rows if r.row not in refused], staged=True)
         return refusals
 
-    async def _insert(self, kept: list[Customer], staged: bool) -> None:
+    async def _insert(self, kept: Sequence[ImportRow], staged: bool) -> None:
         """The customers and their numbers; the account numbers from staging, or directly."""
         connection, tenant_id = self._connection, self._tenant_id
-        records = (customer_record(tenant_id, customer) for customer in kept)
+        records = (customer_record(tenant_id, row) for row in kept)
         await bulk_load(connection, customers, CUSTOMER_COLUMNS, records)
-        phones = sorted((tenant_id, n, c.customer_id) for c in kept for n in c.phone_numbers)
+        phones = sorted((tenant_id, n, r.customer_id) for r in kept for n in r.phone_numbers)
         await bulk_load(connection, customer_phones, PHONE_COLUMNS, phones)  # sorted: index order
         if not staged:
             accounts = sorted(
-                (tenant_id, a, c.customer_id) for c in kept for a in c.account_numbers
+                (tenant_id, a, r.customer_id) for r in kept for a in r.account_numbers
             )
             await bulk_load(connection, customer_accounts, ACCOUNT_COLUMNS, accounts)
             return

@@ -77,7 +77,7 @@ class Customer:
 
 def unique(values: list[str]) -> tuple[str, ...]:
     """Each once, sorted: the order the store gives them back in."""
-    return tuple(sorted(set(values)))
+    return tuple(sorted(set(values))) if len(values) > 1 else tuple(values)
 
 
 def e164_numbers(raw_numbers: list[str], default_region: str | None) -> tuple[str, ...]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from typing import NamedTuple
 
 from crm_lookup.domain.customers import Customer
+
+_CUSTOMER_FIELDS = [f.name for f in fields(Customer)]
 
 
 class ImportPolicy(StrEnum):
@@ -20,10 +23,28 @@ class RowError:
     message: str
 
 
-@dataclass(frozen=True)
-class ImportRow:
+class ImportRow(NamedTuple):
+    """A row of the file to import: its number and its customer, field by field. A tuple, not
+    a Customer: a file has millions of rows, and a frozen dataclass for each cost a tenth of
+    the import's CPU."""
+
     row: int
-    customer: Customer
+    customer_id: str
+    name: str
+    phone_numbers: tuple[str, ...]
+    account_numbers: tuple[str, ...]
+    language: str
+    segment: str
+    vip_tier: str
+    notes: str
+
+    @classmethod
+    def of(cls, row: int, customer: Customer) -> ImportRow:
+        return cls(row, *(getattr(customer, name) for name in _CUSTOMER_FIELDS))
+
+    @property
+    def customer(self) -> Customer:
+        return Customer(*self[1:])
 
 
 @dataclass

@@ -11,7 +11,6 @@ from fastapi.responses import JSONResponse
 
 from crm_lookup.domain.csv_import import COLUMNS
 from crm_lookup.domain.customers import Customer, CustomerDraft, CustomerPatch, TenantId
-from crm_lookup.domain.errors import Invalid
 from crm_lookup.domain.imports import ImportPolicy
 from crm_lookup.service.admin import CustomerAdmin, ImportReport, Page, SearchFilters
 
@@ -88,12 +87,8 @@ def customer_routes(admin: CustomerAdmin) -> APIRouter:
         ] = ImportPolicy.REJECT,
     ) -> ImportReport:
         """A CSV file, UTF-8, header row first (docs/crm.md). Every refused row is reported
-        with its row number and field."""
-        try:
-            text = (await request.body()).decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise Invalid("", f"the body is not UTF-8 text: {exc}") from None
-        report = await admin.import_csv(tenant_id, text, on_error)
+        with its row number and field. The file is read as it arrives."""
+        report = await admin.import_csv(tenant_id, request.stream(), on_error)
         if report.errors and not report.imported:
             return JSONResponse(jsonable_encoder(report), status_code=422)  # type: ignore[return-value]
         return report

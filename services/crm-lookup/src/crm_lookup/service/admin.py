@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterable
 from dataclasses import dataclass, field
 
 from crm_lookup.domain.csv_import import HEADER_ROW, read_customers
@@ -17,8 +18,9 @@ from crm_lookup.domain.errors import Invalid, NotFound
 from crm_lookup.domain.imports import ImportPolicy, RowError
 from crm_lookup.domain.pages import cursor_after, customer_after
 from crm_lookup.domain.phones import normalise_phone
+from crm_lookup.service.body_stream import BodyBytes, text_lines
 from crm_lookup.service.collector import collector_paused
-from crm_lookup.service.ids import new_customer_id
+from crm_lookup.service.ids import new_customer_id, new_customer_ids
 from crm_lookup.service.instruments import IMPORTED_ROWS
 from crm_lookup.service.ports import CustomerQuery, CustomerStore
 
@@ -47,9 +49,15 @@ class ImportReport:
 
 
 class CustomerAdmin:
-    def __init__(self, store: CustomerStore, default_region: str | None = None) -> None:
+    def __init__(
+        self,
+        store: CustomerStore,
+        default_region: str | None = None,
+        import_chunk_rows: int = 10_000,  # rows checked, then loaded, at a time
+    ) -> None:
         self._store = store
         self._default_region = default_region
+        self._import_chunk_rows = import_chunk_rows
 
     async def create(self, tenant_id: str, draft: CustomerDraft) -> Customer:
         customer = new_customer(new_customer_id(), draft, self._default_region)
@@ -93,11 +101,14 @@ class CustomerAdmin:
         more = len(found) > limit
         return Page(page, cursor_after(page[-1].customer_id) if more else None)
 
-    async def import_csv(self, tenant_id: str, text: str, policy: ImportPolicy) -> ImportReport:
+    async def import_csv(
+        self, tenant_id: str, body: AsyncIterable[bytes], policy: ImportPolicy
+    ) -> ImportReport:
         """Nothing is imported under REJECT when a row is refused, yet every refusal is
-        reported; under SKIP the other rows are imported."""
+        reported; under SKIP the other rows are imported. `body`: the file's bytes, read as
+        they come."""
         with collector_paused():
-            rows, errors = await self._import(tenant_id, text, policy)
+            rows, errors = await self._import(tenant_id, BodyBytes(body), policy)
         errors.sort(key=lambda error: error.row)
         rejected = len({error.row for error in errors if error.row != HEADER_ROW})
         imported = 0 if rejected and policy is ImportPolicy.REJECT else rows - rejected
@@ -106,11 +117,13 @@ class CustomerAdmin:
         return ImportReport(policy, rows, imported, rejected, errors)
 
     async def _import(
-        self, tenant_id: str, text: str, policy: ImportPolicy
+        self, tenant_id: str, body: BodyBytes, policy: ImportPolicy
     ) -> tuple[int, list[RowError]]:
         """The rows read and the refusals. The file is read a chunk ahead, in a thread, while
         the store loads the chunk before (and lookups go on meanwhile)."""
-        chunks = read_customers(text, self._default_region, new_customer_id)
+        chunks = read_customers(
+            text_lines(body), self._default_region, new_customer_ids, self._import_chunk_rows
+        )
         rows, errors = 0, list[RowError]()
         async with self._store.importing(tenant_id) as session:
             reading = asyncio.create_task(asyncio.to_thread(next, chunks, None))
@@ -121,8 +134,12 @@ class CustomerAdmin:
                     errors += chunk.errors
                     refusing = policy is ImportPolicy.REJECT and bool(errors)
                     errors += await session.load(chunk.rows, check_only=refusing)
-            finally:
-                reading.cancel()  # the store failed: stop waiting for the next chunk
+            except UnicodeDecodeError as exc:  # decoded in blocks: which line is not known
+                bad = f"byte {exc.object[exc.start]:#04x}, {exc.reason}"
+                raise Invalid("", f"the body is not UTF-8 text: {bad}") from None
+            finally:  # on a failure, stop the reading thread too
+                reading.cancel()
+                body.stop()
             if policy is ImportPolicy.REJECT and errors:
                 session.discard()
         return rows, errors
