@@ -7,7 +7,7 @@ PROTO_FILES := $(wildcard proto/callcenter/v1/*.proto)
 PROTOC := $(RUN) python -m grpc_tools.protoc -I proto
 export PATH := $(CURDIR)/.tools/bin:$(CURDIR)/proto/node_modules/.bin:$(PATH)
 
-.PHONY: install tools run test test-unit test-e2e lint proto proto-check proto-lint bench
+.PHONY: install tools run test test-unit test-e2e lint proto proto-check proto-lint bench validate
 
 ## install: the locked Python environment (.venv), uv included
 install: .venv/.installed
@@ -74,3 +74,9 @@ bench: install
 	$(RUN) python services/metrics/benchmarks/bench_freshness.py
 	$(RUN) python services/crm-lookup/benchmarks/bench_lookup.py
 	$(RUN) python services/crm-lookup/benchmarks/bench_import.py
+	$(RUN) python services/crm-lookup/benchmarks/bench_import_memory.py
+	$(RUN) python services/simulator/benchmarks/bench_capacity.py
+
+## validate: the platform's metrics against Erlang A / Erlang C (docs/validation.md; ~45 min)
+validate: install
+	$(RUN) python services/simulator/validation/validate_theory.py

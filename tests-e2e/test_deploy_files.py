@@ -415,6 +415,15 @@ def test_chart_values_cover_the_deployed_services() -> None:
     assert values["kafka"]["bootstrapServers"] == "", "must stay empty so that `required` fires"
 
 
+def test_chart_default_tenants_are_the_demo_tenants_file() -> None:
+    """The IVR image ships deploy/config/flows and refuses a flow of an unknown tenant, so the
+    chart's default tenants must be the file those flows were written for, word for word."""
+    values = load_yaml(CHART / "values.yaml")
+    assert values["tenants"] == (ROOT / "deploy" / "config" / "tenants.yaml").read_text(), (
+        "charts/callcenter/values.yaml `tenants` differs from deploy/config/tenants.yaml: copy it"
+    )
+
+
 def test_helm_lint() -> None:
     result = subprocess.run(
         [helm(), "lint", str(CHART), "--strict", "--set", SET_BOOTSTRAP],

@@ -50,6 +50,16 @@ class Topics:
         """Queue alerts raised and cleared (Events about queues, keyed by routing domain)."""
         return f"{self.prefix}queue-alerts.v1"
 
+    def by_short_name(self) -> dict[str, str]:
+        """The names people type (`callcenter tail alerts`) for the full topic names."""
+        return {
+            "calls": self.calls,
+            "agents": self.agents,
+            "commands": self.telephony_commands,
+            "intervals": self.metrics_intervals,
+            "alerts": self.queue_alerts,
+        }
+
     def event_topics(self) -> list[str]:
         return [self.calls, self.agents]
 

@@ -21,9 +21,21 @@ def _bootstrap(config: dict[str, str]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="callcenter", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("up", help="start the broker, the topics and every service; Ctrl-C stops")
+    up_command = commands.add_parser(
+        "up", help="start the broker, the topics, every service and the simulator; Ctrl-C stops"
+    )
+    up_command.add_argument(
+        "--scenario",
+        help="the simulator's scenario (default: $SIMULATOR_SCENARIO, else "
+        "deploy/scenarios/small-center.yaml; SIMULATOR_TIME_SCALE overrides its time scale)",
+    )
+    up_command.add_argument(
+        "--no-simulator", action="store_true", help="no simulated calls (or SIMULATOR_SCENARIO=)"
+    )
     tail = commands.add_parser("tail", help="print a topic's events, decoded, as they arrive")
-    tail.add_argument("topic", help="'calls', 'agents' or a full topic name")
+    tail.add_argument(
+        "topic", help="'calls', 'agents', 'alerts', 'intervals', 'commands' or a full topic name"
+    )
     tail.add_argument("--from-beginning", action="store_true")
     commands.add_parser("topics", help="create the platform's topics (idempotent)")
     args = parser.parse_args()
@@ -31,9 +43,11 @@ def main() -> None:
     config = local_config(REPO_ROOT)
     topics = Topics(config["TOPIC_PREFIX"])
     if args.command == "up":
+        from callcenter_cli.simulation import chosen_scenario
         from callcenter_cli.up import up
 
-        raise SystemExit(asyncio.run(up(REPO_ROOT)))
+        scenario = chosen_scenario(REPO_ROOT, args.scenario, args.no_simulator)
+        raise SystemExit(asyncio.run(up(REPO_ROOT, scenario)))
     if args.command == "topics":
         asyncio.run(
             ensure_topics(_bootstrap(config), topics.all_topics(), int(config["KAFKA_PARTITIONS"]))
@@ -41,6 +55,6 @@ def main() -> None:
     elif args.command == "tail":
         from callcenter_cli.tail import tail as run_tail
 
-        topic = {"calls": topics.calls, "agents": topics.agents}.get(args.topic, args.topic)
+        topic = topics.by_short_name().get(args.topic, args.topic)
         with contextlib.suppress(KeyboardInterrupt):
-            asyncio.run(run_tail(_bootstrap(config), topic, args.from_beginning))
+            asyncio.run(run_tail(_bootstrap(config), topics, topic, args.from_beginning))

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 from google.protobuf.json_format import MessageToDict
+from google.protobuf.message import Message
 
-from callcenter.v1.envelope_pb2 import Event
+from callcenter.v1.envelope_pb2 import AggregateType, Event
 from chassis.events import payload_of
 
 _LOG_KEYS = {"time", "level", "logger", "message", "service", "taskName"}
@@ -25,11 +26,19 @@ def log_line(raw: str) -> str:
     return f"{clock} {record.get('level', ''):<7} {record['message']} {extras}".rstrip()
 
 
+def _compact(message: Message | None) -> str:
+    body = MessageToDict(message, preserving_proto_field_name=True) if message else {}
+    return json.dumps(body, separators=(",", ":"))
+
+
 def event_line(event: Event) -> str:
-    payload = payload_of(event)
-    body = MessageToDict(payload, preserving_proto_field_name=True) if payload else {}
+    about = AggregateType.Name(event.aggregate_type).removeprefix("AGGREGATE_TYPE_").lower()
     return (
         f"{event.occurred_at.ToJsonString()} {event.event_type:<18} tenant={event.tenant_id} "
-        f"{'call' if event.aggregate_type == 1 else 'agent'}={event.aggregate_id} "
-        f"seq={event.sequence} {json.dumps(body, separators=(',', ':'))}"
+        f"{about}={event.aggregate_id} seq={event.sequence} {_compact(payload_of(event))}"
     )
+
+
+def message_line(message: Message) -> str:
+    """A record that is not an Event (a telephony command, a window's figures)."""
+    return f"{type(message).__name__:<18} {_compact(message)}"

@@ -1,30 +1,45 @@
-"""`callcenter tail`: decoded events of a topic, live, for humans."""
+"""`callcenter tail`: decoded records of a topic, live, for humans."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from aiokafka import AIOKafkaConsumer
 from google.protobuf.message import DecodeError
 
 from callcenter.v1.envelope_pb2 import Event
-from callcenter_cli.render import event_line
+from callcenter.v1.metrics_pb2 import IntervalMetrics
+from callcenter.v1.telephony_pb2 import TelephonyCommand
+from callcenter_cli.render import event_line, message_line
+from chassis.topics import Topics
 
 
-async def tail(bootstrap_servers: str, topic: str, from_beginning: bool) -> None:
+def line_maker(topics: Topics, topic: str) -> Callable[[bytes], str]:
+    """Two topics carry plain messages; every other one of the platform carries Events."""
+    if topic == topics.metrics_intervals:
+        return lambda value: message_line(IntervalMetrics.FromString(value))
+    if topic == topics.telephony_commands:
+        return lambda value: message_line(TelephonyCommand.FromString(value))
+    return lambda value: event_line(Event.FromString(value))
+
+
+async def tail(bootstrap_servers: str, topics: Topics, topic: str, from_beginning: bool) -> None:
     consumer = AIOKafkaConsumer(
         topic,
         bootstrap_servers=bootstrap_servers,
         enable_auto_commit=False,
         auto_offset_reset="earliest" if from_beginning else "latest",
     )
+    line = line_maker(topics, topic)
     await consumer.start()
     print(f"tailing {topic} on {bootstrap_servers} (Ctrl-C to stop)", flush=True)
     try:
         async for record in consumer:
             try:
-                print(event_line(Event.FromString(record.value or b"")), flush=True)
+                print(line(record.value or b""), flush=True)
             except DecodeError:
                 print(
-                    f"(not an event) partition={record.partition} offset={record.offset} "
+                    f"(undecodable) partition={record.partition} offset={record.offset} "
                     f"{(record.value or b'')[:80]!r}",
                     flush=True,
                 )

@@ -1,0 +1,1 @@
+"""Call-center simulator: callers and operators played against the real services."""
