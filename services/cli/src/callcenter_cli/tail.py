@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Callable
 
 from aiokafka import AIOKafkaConsumer
@@ -12,6 +14,8 @@ from callcenter.v1.metrics_pb2 import IntervalMetrics
 from callcenter.v1.telephony_pb2 import TelephonyCommand
 from callcenter_cli.render import event_line, message_line
 from chassis.topics import Topics
+
+STOP_TIMEOUT_S = 3.0
 
 
 def line_maker(topics: Topics, topic: str) -> Callable[[bytes], str]:
@@ -44,4 +48,6 @@ async def tail(bootstrap_servers: str, topics: Topics, topic: str, from_beginnin
                     flush=True,
                 )
     finally:
-        await consumer.stop()
+        # Ctrl-C must end it promptly even when the broker is slow to answer the goodbye.
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(consumer.stop(), STOP_TIMEOUT_S)
