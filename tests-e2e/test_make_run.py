@@ -119,11 +119,13 @@ def test_up_then_readme_request_then_tail_shows_the_call_and_the_simulated_calls
             assert "tenant=acme" in received and "+33612345678" in received
             assert "acme-main" in lines[0]
     finally:
-        if tail:
-            tail.send_signal(signal.SIGINT)
-            tail.wait(timeout=30)  # Ctrl-C stops it; slow only on a starved machine
-        up.send_signal(signal.SIGINT)
-        status = up.wait(timeout=90)
+        try:
+            if tail:
+                tail.send_signal(signal.SIGINT)
+                tail.wait(timeout=30)  # Ctrl-C stops it; slow only on a starved machine
+        finally:  # whatever happened to the tail, the platform must not outlive the test
+            up.send_signal(signal.SIGINT)
+            status = up.wait(timeout=90)
     with output_on_failure(up_output):
         assert status == 0
         assert up_output.containing("service stopped"), "services stopped gracefully"
