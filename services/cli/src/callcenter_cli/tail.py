@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
 from collections.abc import Callable
 
 from aiokafka import AIOKafkaConsumer
@@ -36,6 +37,7 @@ async def tail(bootstrap_servers: str, topics: Topics, topic: str, from_beginnin
     )
     line = line_maker(topics, topic)
     await consumer.start()
+    _stop_on_signals()
     print(f"tailing {topic} on {bootstrap_servers} (Ctrl-C to stop)", flush=True)
     try:
         async for record in consumer:
@@ -47,7 +49,18 @@ async def tail(bootstrap_servers: str, topics: Topics, topic: str, from_beginnin
                     f"{(record.value or b'')[:80]!r}",
                     flush=True,
                 )
+    except asyncio.CancelledError:
+        pass  # Ctrl-C or SIGTERM: a normal end
     finally:
         # Ctrl-C must end it promptly even when the broker is slow to answer the goodbye.
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(consumer.stop(), STOP_TIMEOUT_S)
+
+
+def _stop_on_signals() -> None:
+    """Explicit handlers: a shell starts background jobs with SIGINT ignored, and Python
+    then never raises KeyboardInterrupt, so Ctrl-C (or a test's SIGINT) would do nothing."""
+    loop, main = asyncio.get_running_loop(), asyncio.current_task()
+    assert main is not None
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, main.cancel)
